@@ -1,0 +1,50 @@
+import "server-only";
+import { betterAuth } from "better-auth";
+import { prismaAdapter } from "better-auth/adapters/prisma";
+import { nextCookies } from "better-auth/next-js";
+import { config } from "@/lib/config";
+import { getDb } from "@/lib/db/client";
+
+function createAuth() {
+  return betterAuth({
+    appName: "Mnemo",
+    baseURL: config.APP_URL,
+    secret: config.authSecret,
+    database: prismaAdapter(getDb(), { provider: "postgresql" }),
+    emailAndPassword: { enabled: true, minPasswordLength: 8, autoSignIn: true },
+    user: {
+      additionalFields: {
+        // input: false — a client can never choose its own role.
+        role: { type: "string", required: false, defaultValue: "user", input: false },
+      },
+    },
+    session: { cookieCache: { enabled: false } },
+    advanced: { database: { generateId: "uuid" } },
+    // Accept whichever localhost port the app was started on (tests run several instances).
+    trustedOrigins: (request) => {
+      const origin = request?.headers.get("origin");
+      return origin && /^http:\/\/(localhost|127\.0\.0\.1):\d+$/.test(origin) ? [config.APP_URL, origin] : [config.APP_URL];
+    },
+    rateLimit: { enabled: config.NODE_ENV === "production", window: 60, max: 300 },
+    databaseHooks: {
+      user: {
+        create: {
+          // Admins are bootstrapped from ADMIN_EMAILS; nobody can sign up as one otherwise.
+          before: async (user) => ({
+            data: { ...user, role: config.ADMIN_EMAILS.includes(user.email.toLowerCase()) ? "admin" : "user" },
+          }),
+        },
+      },
+    },
+    plugins: [nextCookies()],
+  });
+}
+
+type Auth = ReturnType<typeof createAuth>;
+const KEY = Symbol.for("mnemo.auth");
+const g = globalThis as unknown as Record<symbol, Auth | undefined>;
+
+export function getAuth(): Auth {
+  g[KEY] ??= createAuth();
+  return g[KEY];
+}

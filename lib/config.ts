@@ -1,0 +1,116 @@
+import "server-only";
+import { randomBytes } from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+import { z } from "zod";
+
+// The only reader of process.env (STYLE rule 7). Parsed once; a bad value fails at start
+// with a message naming the variable.
+
+const bool = z
+  .enum(["true", "false", "1", "0", ""])
+  .transform((v) => v === "true" || v === "1");
+const csv = z
+  .string()
+  .transform((v) => v.split(",").map((s) => s.trim().toLowerCase()).filter(Boolean));
+const unit = z.coerce.number().min(0).max(1);
+
+const EnvSchema = z
+  .object({
+    NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+    /** Absent → embedded PGlite under DATA_DIR. */
+    DATABASE_URL: z.string().url().optional(),
+    /** Absent → in-process stand-ins for rate limits, flags and pub/sub. */
+    REDIS_URL: z.string().url().optional(),
+    DATA_DIR: z.string().default(".data"),
+    APP_URL: z.string().url().default("http://localhost:3000"),
+    BETTER_AUTH_SECRET: z.string().min(32, "BETTER_AUTH_SECRET must be at least 32 characters").optional(),
+    ADMIN_EMAILS: csv.default([]),
+
+    LLM_PROVIDER: z.enum(["local", "openai"]).optional(),
+    EMBEDDING_PROVIDER: z.enum(["local", "openai"]).optional(),
+    OPENAI_API_KEY: z.string().min(1).optional(),
+    OPENAI_BASE_URL: z.string().url().optional(),
+    OPENAI_CHAT_MODEL: z.string().default("gpt-4o-mini"),
+    OPENAI_EMBEDDING_MODEL: z.string().default("text-embedding-3-small"),
+    EMBEDDING_DIMENSIONS: z.coerce.number().int().positive().default(384),
+
+    MEMORY_WRITE_RATE_PER_CONVERSATION: z.coerce.number().int().positive().default(10),
+    MEMORY_WRITE_RATE_PER_HOUR: z.coerce.number().int().positive().default(25),
+    MEMORY_DUPLICATE_THRESHOLD: unit.default(0.92),
+    EPISODE_USER_MESSAGE_THRESHOLD: z.coerce.number().int().positive().default(8),
+    EPISODE_TOTAL_MESSAGE_THRESHOLD: z.coerce.number().int().positive().default(15),
+    MEMORY_WRITE_CONFIDENCE_AUTO: unit.default(0.7),
+    MEMORY_WRITE_CONFIDENCE_CONFIRM: unit.default(0.5),
+    /** Test-only: delays each background write, to prove the chat never waits for one. */
+    MEMORY_WRITE_ARTIFICIAL_DELAY_MS: z.coerce.number().int().min(0).default(0),
+    MEMORY_WORKER_ENABLED: bool.default(true),
+
+    MLFLOW_TRACKING_URI: z.string().url().optional(),
+    LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
+  })
+  .superRefine((env, ctx) => {
+    if (env.MEMORY_WRITE_CONFIDENCE_CONFIRM > env.MEMORY_WRITE_CONFIDENCE_AUTO) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["MEMORY_WRITE_CONFIDENCE_CONFIRM"],
+        message: "must not exceed MEMORY_WRITE_CONFIDENCE_AUTO",
+      });
+    }
+    if (env.NODE_ENV === "production" && env.DATABASE_URL && !env.BETTER_AUTH_SECRET) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["BETTER_AUTH_SECRET"],
+        message: "is required in production when DATABASE_URL is set (several instances must share it)",
+      });
+    }
+    if (env.LLM_PROVIDER === "openai" && !env.OPENAI_API_KEY && !env.OPENAI_BASE_URL) {
+      ctx.addIssue({ code: "custom", path: ["OPENAI_API_KEY"], message: "is required when LLM_PROVIDER=openai" });
+    }
+  });
+
+function loadConfig() {
+  // Empty strings in .env files mean "unset", not "invalid".
+  const raw = Object.fromEntries(Object.entries(process.env).filter(([, v]) => v !== ""));
+  const parsed = EnvSchema.safeParse(raw);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
+    throw new Error(`Invalid environment configuration:\n${lines.join("\n")}`);
+  }
+  const env = parsed.data;
+  const hostedConfigured = Boolean(env.OPENAI_API_KEY || env.OPENAI_BASE_URL);
+  return {
+    ...env,
+    dataDir: path.resolve(env.DATA_DIR),
+    llmProvider: env.LLM_PROVIDER ?? (hostedConfigured ? "openai" : "local"),
+    embeddingProvider: env.EMBEDDING_PROVIDER ?? "local",
+    authSecret: env.BETTER_AUTH_SECRET ?? persistedSecret(path.resolve(env.DATA_DIR)),
+    memory: {
+      ratePerConversation: env.MEMORY_WRITE_RATE_PER_CONVERSATION,
+      ratePerHour: env.MEMORY_WRITE_RATE_PER_HOUR,
+      duplicateThreshold: env.MEMORY_DUPLICATE_THRESHOLD,
+      episodeUserMessageThreshold: env.EPISODE_USER_MESSAGE_THRESHOLD,
+      episodeTotalMessageThreshold: env.EPISODE_TOTAL_MESSAGE_THRESHOLD,
+      confidenceAuto: env.MEMORY_WRITE_CONFIDENCE_AUTO,
+      confidenceConfirm: env.MEMORY_WRITE_CONFIDENCE_CONFIRM,
+      artificialDelayMs: env.MEMORY_WRITE_ARTIFICIAL_DELAY_MS,
+      workerEnabled: env.MEMORY_WORKER_ENABLED,
+    },
+  } as const;
+}
+
+/** A single-machine install has no secret configured: make one once and keep it. */
+function persistedSecret(dataDir: string): string {
+  const file = path.join(dataDir, "auth-secret");
+  try {
+    return fs.readFileSync(file, "utf8").trim();
+  } catch {
+    fs.mkdirSync(dataDir, { recursive: true });
+    const secret = randomBytes(32).toString("base64url");
+    fs.writeFileSync(file, secret, { mode: 0o600, flag: "wx" });
+    return secret;
+  }
+}
+
+export type AppConfig = ReturnType<typeof loadConfig>;
+export const config: AppConfig = loadConfig();
