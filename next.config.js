@@ -14,6 +14,8 @@ const nextConfig = {
     "compromise",
   ],
   poweredByHeader: false,
+  // forbidden() in admin pages renders app/forbidden.tsx with a 403.
+  experimental: { authInterrupts: true },
   typedRoutes: false,
 };
 export default nextConfig;

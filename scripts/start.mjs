@@ -1,0 +1,34 @@
+#!/usr/bin/env node
+// Starts Mnemo: generate the Prisma client if missing, apply migrations (embedded PGlite or
+// DATABASE_URL), build once if needed, then run Next. Usage: node scripts/start.mjs [start|dev] [--port N]
+import { spawn, spawnSync } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+
+const root = path.resolve(import.meta.dirname, "..");
+const mode = process.argv[2] === "dev" ? "dev" : "start";
+const portFlag = process.argv.indexOf("--port");
+const port = portFlag > 0 ? process.argv[portFlag + 1] : (process.env.PORT ?? "3000");
+
+if (fs.existsSync(path.join(root, ".env"))) process.loadEnvFile(path.join(root, ".env"));
+process.env.NEXT_TELEMETRY_DISABLED = "1";
+process.env.APP_URL ??= `http://localhost:${port}`;
+
+const bin = (name) => path.join(root, "node_modules", ".bin", name);
+function run(label, cmd, args) {
+  const t0 = Date.now();
+  const result = spawnSync(cmd, args, { cwd: root, stdio: "inherit", env: process.env });
+  if (result.status !== 0) {
+    console.error(`[mnemo] ${label} failed (exit ${result.status ?? result.signal})`);
+    process.exit(result.status ?? 1);
+  }
+  console.log(`[mnemo] ${label} done in ${Date.now() - t0} ms`);
+}
+
+if (!fs.existsSync(path.join(root, "lib", "generated", "prisma", "client.ts"))) run("prisma generate", bin("prisma"), ["generate"]);
+run("migrations", process.execPath, ["--conditions=react-server", "--import", "tsx", path.join(root, "scripts", "migrate.ts")]);
+if (mode === "start" && !fs.existsSync(path.join(root, ".next", "BUILD_ID"))) run("next build", bin("next"), ["build"]);
+
+const child = spawn(bin("next"), [mode, "--port", port], { cwd: root, stdio: "inherit", env: process.env });
+for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => child.kill(signal));
+child.on("exit", (code, signal) => process.exit(code ?? (signal ? 0 : 1)));
