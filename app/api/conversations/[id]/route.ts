@@ -1,0 +1,32 @@
+import { withRoute } from "@/lib/api/with-route";
+import { deleteConversation } from "@/lib/chat/delete-conversation";
+import { getConversationOrThrow } from "@/lib/chat/get-conversation-or-throw";
+import { listMessages } from "@/lib/chat/list-messages";
+import { renameConversation } from "@/lib/chat/rename-conversation";
+import { ConversationParamsSchema, RenameConversationBodySchema } from "./schema";
+
+export const GET = withRoute(
+  async ({ user, params }) => {
+    const conversation = await getConversationOrThrow({ userId: user.id, conversationId: params.id });
+    const messages = await listMessages({ userId: user.id, conversationId: params.id });
+    return Response.json({ conversation, messages });
+  },
+  { auth: "user", params: ConversationParamsSchema },
+);
+
+export const PATCH = withRoute(
+  async ({ user, params, body }) => {
+    const { title } = await body(RenameConversationBodySchema);
+    await renameConversation({ userId: user.id, conversationId: params.id, title });
+    return Response.json({ ok: true, title });
+  },
+  { auth: "user", params: ConversationParamsSchema },
+);
+
+export const DELETE = withRoute(
+  async ({ user, params }) => {
+    await deleteConversation({ userId: user.id, conversationId: params.id });
+    return new Response(null, { status: 204 });
+  },
+  { auth: "user", params: ConversationParamsSchema },
+);
