@@ -1,0 +1,75 @@
+import type { Term } from "./parse-sentences";
+import type { ThirdPersonClause } from "./rewrite-third-person";
+
+export type MemoryType = "fact" | "preference" | "decision" | "note";
+
+export type ClauseClass =
+  | { keep: true; memoryType: MemoryType; importance: number }
+  | { keep: false; reason: "transient" | "request" | "reported" | "empty" | "third-party" };
+
+const words = (s: string) => new Set(s.split(" "));
+
+const PREFERENCE_VERBS = words("like love enjoy prefer hate dislike adore detest loathe fancy favor favour despise dig mind stand appreciate");
+const PREFERENCE_WORDS = words("favourite favorite fav preference fan rather into prefer");
+const DECISION_VERBS = words("decide choose pick opt settle commit switch migrate adopt select plan resolve standardize standardise drop ditch go move");
+// States of the moment: "I'm tired" says nothing lasting about the user.
+const TRANSIENT = words(
+  "tired hungry thirsty bored fine good okay ok great sad busy sleepy back here ready sorry sure confused curious " +
+    "wondering stuck lost done home asking trying testing browsing looking kidding joking thinking glad happy excited",
+);
+// "I'm looking for a book", "I was wondering": what the user is doing in this chat, not who they are.
+const ACTIVITY_NOW = words("look wonder ask test browse kid joke check chat type");
+const REQUEST_VERBS = words("want need wonder hope wish ask help try see agree understand mean guess think know feel");
+const REPORTING_VERBS = words("hear read learn find tell say know think believe suspect promise swear notice see");
+const IDENTITY_WORDS = words(
+  "name live lives born from work works job vegetarian vegan allergic allergy pronouns married age old speak speaks " +
+    "nationality citizen diabetic religion gluten lactose kosher halal engineer developer nurse doctor teacher student",
+);
+const NOTE_WORDS = words("appointment meeting deadline reminder due flight exam interview renew remind todo call tomorrow tonight");
+
+const has = (terms: Term[], set: Set<string>) => terms.some((t) => set.has(t.normal));
+
+/**
+ * Decides whether a first-person clause is worth a memory and which kind it is. Preferences
+ * are about likes and choices of taste, decisions about commitments ("decided", "going to",
+ * "will"), notes about things to do or dated events; everything else the user states about
+ * themselves is a fact.
+ */
+export function classifyClause(clause: ThirdPersonClause): ClauseClass {
+  const rest = clause.rest;
+  const lemma = clause.verbLemma;
+  const informative = rest.some((t) => t.tags.has("Noun") || t.tags.has("Adjective") || t.tags.has("Value") || t.tags.has("Verb"));
+  if (!informative) return { keep: false, reason: "empty" };
+  if (rest.some((t) => t.normal === "you" || t.normal === "your")) return { keep: false, reason: "request" };
+  if (lemma === "be" && rest.length <= 3 && rest.some((t) => TRANSIENT.has(t.normal))) return { keep: false, reason: "transient" };
+  if (ACTIVITY_NOW.has(lemma) && clause.content.match(/^User (is|was) (just |only |currently )?\w+ing\b/)) return { keep: false, reason: "transient" };
+  if (lemma !== "be" && REQUEST_VERBS.has(lemma) && !rest.some((t) => t.tags.has("Verb") && DECISION_VERBS.has(t.normal))) {
+    if (REPORTING_VERBS.has(lemma) || lemma === "wonder" || lemma === "hope" || lemma === "help") return { keep: false, reason: "reported" };
+    if ((lemma === "want" || lemma === "need") && (rest[0]?.normal === "help" || rest.some((t) => t.normal === "know" || t.normal === "ask"))) {
+      return { keep: false, reason: "request" };
+    }
+  }
+  if (REPORTING_VERBS.has(lemma) && rest[0]?.normal === "that") return { keep: false, reason: "reported" };
+
+  const allNormals = [clause.content.toLowerCase()];
+  const memoryType = typeOf(clause, allNormals[0]!);
+  const identity = has(rest, IDENTITY_WORDS) || IDENTITY_WORDS.has(lemma) || /^User's name\b/.test(clause.content);
+  const base = { decision: 0.8, fact: identity ? 0.8 : 0.6, preference: 0.55, note: 0.5 }[memoryType];
+  const strong = ["love", "hate", "adore", "despise", "loathe"].includes(lemma) || has(rest, words("allergic allergy"));
+  return { keep: true, memoryType, importance: Math.min(1, base + (strong ? 0.1 : 0)) };
+}
+
+function typeOf(clause: ThirdPersonClause, lowered: string): MemoryType {
+  const rest = clause.rest;
+  const lemma = clause.verbLemma;
+  if (PREFERENCE_VERBS.has(lemma) || has(rest, PREFERENCE_WORDS) || /^user's (favou?rite|fav|preferred)\b/.test(lowered)) {
+    // "I decided I prefer X" is still a decision; "I would rather" is a preference.
+    if (!["decide", "choose"].includes(lemma)) return "preference";
+  }
+  const goingTo = rest.findIndex((t) => t.normal === "going") >= 0 && rest.some((t) => t.normal === "to");
+  if (DECISION_VERBS.has(lemma) && lemma !== "go" && lemma !== "move") return "decision";
+  if (/\b(decided|chose|will use|going to use|going with|go with|settled on|switching to|from now on)\b/.test(lowered)) return "decision";
+  if (goingTo || /^user (will|is going to|plans to|intends to)\b/.test(lowered)) return "decision";
+  if (has(rest, NOTE_WORDS) || /\b(need to|have to|has to|needs to|must|should)\b/.test(lowered)) return "note";
+  return "fact";
+}

@@ -1,0 +1,116 @@
+import { classifyClause, type MemoryType } from "./classify-clause";
+import { detectCredential } from "./detect-credential";
+import { joinTerms, parseSentences, splitClauses, type Term } from "./parse-sentences";
+import { rewriteThirdPerson } from "./rewrite-third-person";
+
+export type MemoryCandidate = {
+  content: string;
+  memory_type: MemoryType;
+  confidence: number;
+  importance: number;
+};
+
+export type Extraction = {
+  memories: MemoryCandidate[];
+  /** A sentence was left out because it held a password, key, card number or similar */
+  withheldCredential: boolean;
+  /** The message was framed as a hypothetical ("if I were…", "imagine…") */
+  hypothetical: boolean;
+};
+
+const MAX_CONTENT = 2000;
+const phrases = (list: string[]) => list.map((p) => p.split(" "));
+
+// Lead-ins that carry no content. Checked longest first, repeatedly.
+const FILLERS = phrases([
+  "by the way", "just so you know", "for the record", "for context", "fun fact", "to be clear", "to clarify",
+  "i changed my mind", "i have changed my mind", "on second thought", "i told you", "as i said", "i mean",
+  "actually", "oh", "well", "so", "hey", "hi", "hello", "btw", "fyi", "also", "and", "but", "anyway", "honestly",
+  "basically", "ok", "okay", "yes", "yeah", "no", "update", "correction", "ps", "please", "just", "oh and",
+]);
+const EXPLICIT = phrases([
+  "i want you to remember", "i would like you to remember", "can you remember", "could you remember", "please remember",
+  "remember", "do not forget", "keep in mind", "make a note", "note down", "note", "save", "store", "memorize",
+  "memorise", "write down",
+]);
+const HEDGE_LEADS = phrases([
+  "i am not sure but", "i am not sure if", "not sure but", "not sure if", "i think", "i guess", "i suppose", "i believe",
+  "i feel like", "maybe", "perhaps", "probably", "possibly",
+]);
+const HEDGE_WORDS = new Set(["might", "may", "maybe", "probably", "possibly", "perhaps", "considering", "unsure", "thinking"]);
+const HYPOTHETICAL_WORDS = new Set(["imagine", "suppose", "supposing", "hypothetically", "pretend", "hypothetical"]);
+
+function stripLead(terms: Term[], list: string[][]): { terms: Term[]; matched: boolean } {
+  for (const phrase of list) {
+    if (phrase.every((w, i) => terms[i]?.normal === w)) {
+      let rest = terms.slice(phrase.length);
+      if (rest[0]?.normal === "that" || rest[0]?.normal === "this" || rest[0]?.normal === ":") rest = rest.slice(1);
+      return { terms: rest, matched: true };
+    }
+  }
+  return { terms, matched: false };
+}
+
+function isHypothetical(terms: Term[]): boolean {
+  const n = terms.map((t) => t.normal);
+  if (n.some((w) => HYPOTHETICAL_WORDS.has(w))) return true;
+  if (n[0] === "if" || n[0] === "unless" || n.includes("wish")) return true;
+  const text = n.join(" ");
+  return /\b(what if|let us say|lets say|let's say|if i (were|was|had|could|lived|moved))\b/.test(text);
+}
+
+/**
+ * Finds what the user disclosed about themselves in one message and writes each item as a
+ * short third-person memory with a calibrated confidence: an explicit "remember that …" is
+ * 0.95, a plain statement 0.85, a hedged one ("I think I might …") 0.6, and anything hedged
+ * twice over is too vague to propose at all.
+ */
+export function extractMemories(text: string, options: { correction?: boolean } = {}): Extraction {
+  const result: Extraction = { memories: [], withheldCredential: false, hypothetical: false };
+  const seen = new Set<string>();
+  for (const sentence of parseSentences(text)) {
+    if (detectCredential(sentence.text)) {
+      result.withheldCredential = true;
+      continue;
+    }
+    let terms = sentence.terms;
+    let explicit = false;
+    let hedges = 0;
+    for (let changed = true; changed && terms.length > 0; ) {
+      changed = false;
+      for (const [list, kind] of [[FILLERS, "filler"], [EXPLICIT, "explicit"], [HEDGE_LEADS, "hedge"]] as const) {
+        const stripped = stripLead(terms, list);
+        if (!stripped.matched) continue;
+        terms = stripped.terms;
+        changed = true;
+        if (kind === "explicit") explicit = true;
+        if (kind === "hedge") hedges++;
+      }
+    }
+    if (sentence.isQuestion && !explicit) continue;
+    if (isHypothetical(terms)) {
+      result.hypothetical = true;
+      continue;
+    }
+    if (result.hypothetical && terms.some((t) => t.normal === "would" || t.normal === "could")) continue;
+    for (const clauseTerms of splitClauses(terms)) {
+      const lead = stripLead(clauseTerms, HEDGE_LEADS);
+      const clauseHedges = hedges + (lead.matched ? 1 : 0) + lead.terms.filter((t) => HEDGE_WORDS.has(t.normal)).length;
+      const clause = rewriteThirdPerson(lead.terms);
+      if (!clause) continue;
+      const kind = classifyClause(clause);
+      if (!kind.keep) continue;
+      const unsure = /\b(not sure|no idea|do not know)\b/.test(joinTerms(lead.terms).toLowerCase()) ? 1 : 0;
+      // One or two hedges ("I think I might …") make a proposal; more is too vague to keep.
+      const vague = clauseHedges + unsure >= 3;
+      if (vague && !explicit) continue;
+      const confidence = clauseHedges + unsure > 0 ? (explicit ? 0.7 : 0.6) : explicit ? 0.95 : options.correction ? 0.9 : 0.85;
+      const importance = Math.max(0.1, Math.min(1, kind.importance + (explicit ? 0.1 : 0) - (clauseHedges > 0 ? 0.1 : 0)));
+      const content = clause.content.slice(0, MAX_CONTENT);
+      if (seen.has(content.toLowerCase())) continue;
+      seen.add(content.toLowerCase());
+      result.memories.push({ content, memory_type: kind.memoryType, confidence, importance: Math.round(importance * 100) / 100 });
+    }
+  }
+  return result;
+}

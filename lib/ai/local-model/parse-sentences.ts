@@ -1,0 +1,86 @@
+import nlp from "compromise";
+
+/** One word as compromise tagged it, with contractions already expanded ("I'm" → "I", "am"). */
+export type Term = {
+  text: string;
+  normal: string;
+  tags: Set<string>;
+  /** Punctuation and whitespace after the word, e.g. ", " */
+  post: string;
+};
+
+export type Sentence = {
+  text: string;
+  terms: Term[];
+  isQuestion: boolean;
+};
+
+type RawTerm = { text?: string; normal?: string; tags?: string[]; post?: string };
+type RawSentence = { text?: string; terms?: RawTerm[] };
+
+// Very long messages would make tagging slow; memories come from the first few sentences anyway.
+const MAX_CHARS = 4000;
+
+/**
+ * Splits text into tagged sentences with compromise, expanding contractions so that the
+ * rewriting rules only ever see "I am", "do not", "I have".
+ */
+export function parseSentences(text: string): Sentence[] {
+  const clipped = text.length > MAX_CHARS ? text.slice(0, MAX_CHARS) : text;
+  if (clipped.trim() === "") return [];
+  const doc = nlp(clipped);
+  doc.contractions().expand();
+  const questionTexts = new Set((doc.questions().out("array") as string[]).map((q) => q.trim()));
+  const raw = doc.json({ terms: { normal: true, tags: true, post: true, text: true } }) as RawSentence[];
+  return raw.map((sentence) => {
+    const terms = (sentence.terms ?? []).map((t) => ({
+      text: t.text ?? "",
+      normal: (t.normal ?? "").toLowerCase(),
+      tags: new Set(t.tags ?? []),
+      post: t.post ?? " ",
+    }));
+    const sentenceText = (sentence.text ?? "").trim();
+    const last = terms.at(-1);
+    const isQuestion = questionTexts.has(sentenceText) || (last?.post.includes("?") ?? false);
+    return { text: sentenceText, terms, isQuestion };
+  });
+}
+
+/** Joins terms back into text, keeping inner punctuation and dropping the final one. */
+export function joinTerms(terms: Term[]): string {
+  return terms
+    .map((t, i) => (i === terms.length - 1 ? t.text : t.text + t.post))
+    .join("")
+    .replace(/\s+/g, " ")
+    .trim();
+}
+
+/**
+ * Splits a sentence into clauses at "and I …", "but my …", "; I …" so that
+ * "I'm a vegetarian and I live in Berlin" becomes two memories. A conjunction is only a
+ * clause boundary once the clause before it has a verb ("my wife and I are moving" stays whole).
+ */
+export function splitClauses(terms: Term[]): Term[][] {
+  const clauses: Term[][] = [];
+  let current: Term[] = [];
+  for (let i = 0; i < terms.length; i++) {
+    const term = terms[i]!;
+    const next = terms[i + 1];
+    const prev = terms[i - 1];
+    const startsSelfClause = (t: Term | undefined) => t !== undefined && (t.normal === "i" || t.normal === "my");
+    const hasVerb = current.some((t) => t.tags.has("Verb"));
+    const isConjunction = ["and", "but", "plus", "also", "so"].includes(term.normal) && term.tags.has("Conjunction");
+    if (hasVerb && isConjunction && startsSelfClause(next)) {
+      clauses.push(current);
+      current = [];
+      continue;
+    }
+    if (hasVerb && prev && /[,;]/.test(prev.post) && startsSelfClause(term)) {
+      clauses.push(current);
+      current = [];
+    }
+    current.push(term);
+  }
+  if (current.length > 0) clauses.push(current);
+  return clauses;
+}
