@@ -1,0 +1,102 @@
+import "server-only";
+import fs from "node:fs";
+import { createRequire } from "node:module";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { bindMigrationAwareSqlAdapterFactory, type SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
+import type * as SchemaEngineWasm from "@prisma/schema-engine-wasm";
+
+// Prisma's WebAssembly schema engine (NOTES: the native one cannot be downloaded offline).
+// Its package entry imports the .wasm file as an ES module, which Node 20 cannot do without
+// --experimental-wasm-modules, so the bindings are wired up by hand, the way wasm-bindgen's
+// "bundler" target expects: instantiate the module with the JS glue as its import object.
+
+type Bindings = typeof SchemaEngineWasm;
+export type SchemaEngine = SchemaEngineWasm.SchemaEngine;
+export type MigrationList = SchemaEngineWasm.MigrationList;
+
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..");
+
+/** Default locations, relative to the repository (not the working directory). */
+export const defaultMigrationsDir = path.join(repoRoot, "prisma", "migrations");
+export const defaultSchemaPath = path.join(repoRoot, "prisma", "schema.prisma");
+
+/** Filters that exclude nothing: every table and enum is Prisma's. */
+export const noFilters: SchemaEngineWasm.SchemaFilter = { externalTables: [], externalEnums: [] };
+
+let bindings: Promise<Bindings> | undefined;
+
+async function loadBindings(): Promise<Bindings> {
+  const require = createRequire(import.meta.url);
+  const gluePath = require.resolve("@prisma/schema-engine-wasm/schema_engine_bg");
+  const glue = (await import(gluePath)) as Bindings & {
+    __wbg_set_wasm(exports: WebAssembly.Exports): void;
+  };
+  const bytes = await fs.promises.readFile(path.join(path.dirname(gluePath), "schema_engine_bg.wasm"));
+  // The engine arms 10 s watchdog timers (e.g. around pg_advisory_lock) and never clears
+  // them, which would keep every script and test run alive for 10 s after it is done.
+  // Unref them: pending database I/O keeps the process alive while they still matter.
+  const imports: Record<string, unknown> = { ...glue };
+  for (const name of Object.keys(glue).filter((n) => n.startsWith("__wbg_setTimeout_"))) {
+    imports[name] = (callback: () => void, ms: number) => setTimeout(callback, ms >>> 0).unref();
+  }
+  const instance = await WebAssembly.instantiate(await WebAssembly.compile(bytes), {
+    "./schema_engine_bg.js": imports as WebAssembly.ModuleImports,
+  });
+  glue.__wbg_set_wasm(instance.exports);
+  (instance.exports.__wbindgen_start as () => void)();
+  return glue;
+}
+
+/**
+ * Starts a schema engine on a driver adapter. `datamodel` is only needed for commands that
+ * read the schema from the engine's state (none of ours do: diff and applyMigrations take it
+ * in their parameters). Free the engine with `engine.free()` when done.
+ */
+export async function startSchemaEngine(options: {
+  adapter: SqlMigrationAwareDriverAdapterFactory;
+  datamodel?: { path: string; content: string };
+  log?: (line: string) => void;
+}): Promise<SchemaEngine> {
+  bindings ??= loadBindings();
+  const { SchemaEngine } = await bindings;
+  const datamodels: [string, string][] | undefined = options.datamodel
+    ? [[options.datamodel.path, options.datamodel.content]]
+    : undefined;
+  return SchemaEngine.new({ datamodels }, options.log ?? (() => {}), bindMigrationAwareSqlAdapterFactory(options.adapter));
+}
+
+/** The Prisma schema as the engine takes it. */
+export function readSchemaFiles(schemaPath: string = defaultSchemaPath): SchemaEngineWasm.SchemasContainer {
+  return { files: [{ path: schemaPath, content: fs.readFileSync(schemaPath, "utf8") }] };
+}
+
+/** Reads prisma/migrations the way the Prisma CLI does: one directory per migration, sorted by name. */
+export function readMigrationList(migrationsDir: string = defaultMigrationsDir): MigrationList {
+  const lockPath = path.join(migrationsDir, "migration_lock.toml");
+  const directories = fs.existsSync(migrationsDir)
+    ? fs
+        .readdirSync(migrationsDir, { withFileTypes: true })
+        .filter((d) => d.isDirectory())
+        .map((d) => d.name)
+        .sort()
+    : [];
+  return {
+    baseDir: migrationsDir,
+    lockfile: {
+      path: "migration_lock.toml",
+      content: fs.existsSync(lockPath) ? fs.readFileSync(lockPath, "utf8") : null,
+    },
+    shadowDbInitScript: "",
+    migrationDirectories: directories.map((name) => {
+      const file = path.join(migrationsDir, name, "migration.sql");
+      let content: SchemaEngineWasm.JsResult<string, string>;
+      try {
+        content = { tag: "ok", value: fs.readFileSync(file, "utf8") };
+      } catch (error) {
+        content = { tag: "error", value: (error as Error).message };
+      }
+      return { path: name, migrationFile: { path: "migration.sql", content } };
+    }),
+  };
+}
