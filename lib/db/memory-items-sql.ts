@@ -1,0 +1,182 @@
+import "server-only";
+import { z } from "zod";
+import { dbDate, dbNumber, toCsvParam, toVectorLiteral, type SqlClient } from "@/lib/db/memory-sql-client";
+import { MemoryStatusSchema, MemoryTypeSchema, type MemoryStatus, type MemoryType } from "@/lib/memory/schemas";
+
+// Row-level SQL for memory_items. Every statement is scoped by user_id in its WHERE clause.
+
+/**
+ * Serialises one user's memory writes until the transaction ends, so "is there a duplicate?"
+ * and the insert cannot interleave with another write of the same user, and so that user's
+ * audit rows commit in seq order (the SSE resume cursor relies on that). Also lets a filtered
+ * HNSW scan keep walking until it has enough rows of this user (pgvector 0.8 iterative scan).
+ */
+export async function lockUserMemoryWrites(db: SqlClient, q: { userId: string }): Promise<void> {
+  await db.$executeRaw`
+    SELECT pg_advisory_xact_lock(hashtextextended(${q.userId}, 7301)),
+           set_config('hnsw.iterative_scan', 'relaxed_order', true)`;
+}
+
+const NearestRowSchema = z.object({ id: z.string(), content: z.string(), similarity: dbNumber });
+
+/** The user's active memory closest to the vector, with its cosine similarity. */
+export async function selectNearestActiveMemory(
+  db: SqlClient,
+  q: { userId: string; embedding: number[]; excludeId?: string },
+): Promise<z.infer<typeof NearestRowSchema> | null> {
+  const v = toVectorLiteral(q.embedding);
+  const rows = await db.$queryRaw<unknown[]>`
+    SELECT id::text, content, 1 - distance AS similarity FROM (
+      SELECT id, content, embedding <=> ${v}::vector AS distance
+      FROM memory_items
+      WHERE user_id = ${q.userId}::uuid AND status = 'active' AND embedding IS NOT NULL
+        AND (${q.excludeId ?? null}::uuid IS NULL OR id <> ${q.excludeId ?? null}::uuid)
+      ORDER BY embedding <=> ${v}::vector
+      LIMIT 3
+    ) nearest
+    ORDER BY distance
+    LIMIT 1`;
+  return rows.length ? NearestRowSchema.parse(rows[0]) : null;
+}
+
+export type MemoryItemInsert = {
+  id: string;
+  userId: string;
+  content: string;
+  type: MemoryType;
+  embedding: number[] | null;
+  importance: number;
+  confidence: number;
+  sourceMessageId?: string | null;
+  sourceConversationId?: string | null;
+  status: "active" | "pending";
+};
+
+export async function insertMemoryItem(db: SqlClient, m: MemoryItemInsert): Promise<void> {
+  const v = m.embedding ? toVectorLiteral(m.embedding) : null;
+  await db.$executeRaw`
+    INSERT INTO memory_items
+      (id, user_id, content, type, embedding, importance, confidence,
+       source_message_id, source_conversation_id, status, created_at, updated_at)
+    VALUES
+      (${m.id}::uuid, ${m.userId}::uuid, ${m.content}, ${m.type}, ${v}::vector, ${m.importance}::float8,
+       ${m.confidence}::float8, ${m.sourceMessageId ?? null}::uuid, ${m.sourceConversationId ?? null}::uuid,
+       ${m.status}, now(), now())`;
+}
+
+const LockedItemSchema = z.object({
+  id: z.string(),
+  content: z.string(),
+  type: MemoryTypeSchema,
+  status: MemoryStatusSchema,
+  importance: dbNumber,
+  confidence: dbNumber,
+  source_message_id: z.string().nullable(),
+  source_conversation_id: z.string().nullable(),
+});
+export type LockedMemoryItem = z.infer<typeof LockedItemSchema>;
+
+/** Reads and row-locks one memory of this user; null when absent or another user's. */
+export async function selectMemoryForUpdate(
+  db: SqlClient,
+  q: { userId: string; id: string },
+): Promise<LockedMemoryItem | null> {
+  const rows = await db.$queryRaw<unknown[]>`
+    SELECT id::text, content, type, status, importance, confidence,
+           source_message_id::text, source_conversation_id::text
+    FROM memory_items
+    WHERE id = ${q.id}::uuid AND user_id = ${q.userId}::uuid
+    FOR UPDATE`;
+  return rows.length ? LockedItemSchema.parse(rows[0]) : null;
+}
+
+/** Changes one memory's status (and optionally its embedding, confidence or successor). */
+export async function updateMemoryStatus(
+  db: SqlClient,
+  q: {
+    userId: string;
+    id: string;
+    status: MemoryStatus;
+    supersededBy?: string | null;
+    embedding?: number[];
+    confidence?: number;
+  },
+): Promise<number> {
+  const v = q.embedding ? toVectorLiteral(q.embedding) : null;
+  return db.$executeRaw`
+    UPDATE memory_items
+    SET status = ${q.status},
+        superseded_by = COALESCE(${q.supersededBy ?? null}::uuid, superseded_by),
+        embedding = COALESCE(${v}::vector, embedding),
+        confidence = COALESCE(${q.confidence ?? null}::float8, confidence),
+        deleted_at = CASE WHEN ${q.status} = 'deleted' THEN now() ELSE deleted_at END,
+        updated_at = now()
+    WHERE id = ${q.id}::uuid AND user_id = ${q.userId}::uuid`;
+}
+
+const DeletedRowSchema = z.object({ id: z.string(), content: z.string() });
+
+/** Soft-deletes exactly the named memories that belong to the user and are still visible. */
+export async function softDeleteMemoryItems(
+  db: SqlClient,
+  q: { userId: string; ids: string[] },
+): Promise<z.infer<typeof DeletedRowSchema>[]> {
+  if (q.ids.length === 0) return [];
+  const rows = await db.$queryRaw<unknown[]>`
+    UPDATE memory_items
+    SET status = 'deleted', deleted_at = now(), updated_at = now()
+    WHERE user_id = ${q.userId}::uuid
+      AND id = ANY(string_to_array(${toCsvParam(q.ids)}, ',')::uuid[])
+      AND status IN ('active', 'pending')
+    RETURNING id::text, content`;
+  return z.array(DeletedRowSchema).parse(rows);
+}
+
+/** The episode memory already stored for a conversation, whatever its status, if any. */
+export async function selectEpisodeForConversation(
+  db: SqlClient,
+  q: { userId: string; conversationId: string },
+): Promise<{ id: string } | null> {
+  const rows = await db.$queryRaw<unknown[]>`
+    SELECT id::text FROM memory_items
+    WHERE user_id = ${q.userId}::uuid AND source_conversation_id = ${q.conversationId}::uuid AND type = 'episode'
+    LIMIT 1`;
+  return rows.length ? z.object({ id: z.string() }).parse(rows[0]) : null;
+}
+
+const MemoryRowSchema = z.object({
+  id: z.string(),
+  content: z.string(),
+  type: MemoryTypeSchema,
+  status: MemoryStatusSchema,
+  superseded_by: z.string().nullable(),
+  created_at: dbDate,
+});
+
+/** Memories of a user by id (any status): used by tests and the inspector to check state. */
+export async function selectMemoriesByIds(
+  db: SqlClient,
+  q: { userId: string; ids: string[] },
+): Promise<z.infer<typeof MemoryRowSchema>[]> {
+  if (q.ids.length === 0) return [];
+  const rows = await db.$queryRaw<unknown[]>`
+    SELECT id::text, content, type, status, superseded_by::text, created_at
+    FROM memory_items
+    WHERE user_id = ${q.userId}::uuid AND id = ANY(string_to_array(${toCsvParam(q.ids)}, ',')::uuid[])`;
+  return z.array(MemoryRowSchema).parse(rows);
+}
+
+/** Which of the ids are this user's memories in one of the statuses (input order kept). */
+export async function selectOwnedMemoryIds(
+  db: SqlClient,
+  q: { userId: string; ids: string[]; statuses: MemoryStatus[] },
+): Promise<string[]> {
+  if (q.ids.length === 0 || q.statuses.length === 0) return [];
+  const rows = await db.$queryRaw<unknown[]>`
+    SELECT id::text FROM memory_items
+    WHERE user_id = ${q.userId}::uuid
+      AND id = ANY(string_to_array(${toCsvParam(q.ids)}, ',')::uuid[])
+      AND status = ANY(string_to_array(${toCsvParam(q.statuses)}, ','))`;
+  const owned = new Set(z.array(z.object({ id: z.string() })).parse(rows).map((r) => r.id));
+  return q.ids.filter((id) => owned.has(id));
+}

@@ -1,0 +1,122 @@
+import "server-only";
+import { z } from "zod";
+import { dbDate, dbNumber, type SqlClient } from "@/lib/db/memory-sql-client";
+import { MemoryWriteJobKindSchema, type MemoryWriteJobKind } from "@/lib/memory/schemas";
+
+// The durable outbox (memory_write_jobs). For a queued job, locked_at doubles as "not before"
+// (retry back-off); for a running one it is when the claim was taken (stale detection).
+// Claiming is deliberately not scoped to one user: the worker serves everyone.
+
+const JobRowSchema = z.object({
+  id: z.string(),
+  user_id: z.string(),
+  conversation_id: z.string().nullable(),
+  kind: MemoryWriteJobKindSchema,
+  payload: z.unknown(),
+  status: z.enum(["queued", "running", "done", "failed"]),
+  attempts: dbNumber,
+  correlation_id: z.string(),
+  created_at: dbDate,
+});
+export type MemoryWriteJobRow = z.infer<typeof JobRowSchema>;
+
+export async function insertMemoryWriteJob(
+  db: SqlClient,
+  j: { id: string; userId: string; conversationId: string | null; kind: MemoryWriteJobKind; payload: unknown; correlationId: string },
+): Promise<void> {
+  await db.$executeRaw`
+    INSERT INTO memory_write_jobs (id, user_id, conversation_id, kind, payload, status, attempts, correlation_id, created_at, updated_at)
+    VALUES (${j.id}::uuid, ${j.userId}::uuid, ${j.conversationId}::uuid, ${j.kind}, ${JSON.stringify(j.payload)}::jsonb,
+            'queued', 0, ${j.correlationId}::uuid, now(), now())`;
+}
+
+/**
+ * Claims up to `limit` runnable jobs, oldest first: queued ones past their back-off, and
+ * running ones whose claim is older than `staleBefore` (their worker died). SKIP LOCKED lets
+ * several workers claim concurrently without blocking or double-claiming.
+ */
+export async function claimMemoryWriteJobs(
+  db: SqlClient,
+  q: { limit: number; staleBefore: Date; userId?: string },
+): Promise<MemoryWriteJobRow[]> {
+  const rows = await db.$queryRaw<unknown[]>`
+    UPDATE memory_write_jobs j
+    SET status = 'running', locked_at = now(), attempts = j.attempts + 1, updated_at = now()
+    WHERE j.id IN (
+      SELECT id FROM memory_write_jobs
+      WHERE ((status = 'queued' AND (locked_at IS NULL OR locked_at <= now()))
+          OR (status = 'running' AND locked_at < ${q.staleBefore}::timestamptz))
+        AND (${q.userId ?? null}::uuid IS NULL OR user_id = ${q.userId ?? null}::uuid)
+      ORDER BY created_at
+      LIMIT ${q.limit}::int
+      FOR UPDATE SKIP LOCKED
+    )
+    RETURNING j.id::text, j.user_id::text, j.conversation_id::text, j.kind, j.payload, j.status, j.attempts,
+              j.correlation_id::text, j.created_at`;
+  return z.array(JobRowSchema).parse(rows);
+}
+
+/**
+ * Row-locks the job inside the write's own transaction and reports whether it is already done.
+ * Whoever commits first wins; a second worker that reclaimed the same job then sees "done"
+ * and rolls back, which is what makes each job's effect happen exactly once.
+ */
+export async function lockMemoryWriteJob(db: SqlClient, q: { jobId: string }): Promise<{ done: boolean }> {
+  const rows = await db.$queryRaw<unknown[]>`
+    SELECT status FROM memory_write_jobs WHERE id = ${q.jobId}::uuid FOR UPDATE`;
+  const row = z.object({ status: z.string() }).optional().parse(rows[0]);
+  return { done: !row || row.status === "done" };
+}
+
+/** Marks the job done with its outcome; a no-op (returns 0) if it already was. */
+export async function completeMemoryWriteJob(db: SqlClient, q: { jobId: string; result: unknown }): Promise<number> {
+  return db.$executeRaw`
+    UPDATE memory_write_jobs
+    SET status = 'done', result = ${JSON.stringify(q.result)}::jsonb, last_error = NULL,
+        finished_at = now(), updated_at = now()
+    WHERE id = ${q.jobId}::uuid AND status <> 'done'`;
+}
+
+/** Records a failed attempt: back to queued after `retryAt`, or failed for good when null. */
+export async function failMemoryWriteJob(
+  db: SqlClient,
+  q: { jobId: string; error: string; retryAt: Date | null },
+): Promise<void> {
+  await db.$executeRaw`
+    UPDATE memory_write_jobs
+    SET status = CASE WHEN ${q.retryAt}::timestamptz IS NULL THEN 'failed' ELSE 'queued' END,
+        locked_at = ${q.retryAt}::timestamptz,
+        last_error = ${q.error.slice(0, 2000)},
+        finished_at = CASE WHEN ${q.retryAt}::timestamptz IS NULL THEN now() ELSE NULL END,
+        updated_at = now()
+    WHERE id = ${q.jobId}::uuid AND status = 'running'`;
+}
+
+/** Jobs not yet finished (queued or running), for one user or all. */
+export async function countPendingMemoryWriteJobs(db: SqlClient, q: { userId?: string }): Promise<number> {
+  const rows = await db.$queryRaw<unknown[]>`
+    SELECT count(*)::int AS n FROM memory_write_jobs
+    WHERE status IN ('queued', 'running')
+      AND (${q.userId ?? null}::uuid IS NULL OR user_id = ${q.userId ?? null}::uuid)`;
+  return z.object({ n: dbNumber }).parse(rows[0]).n;
+}
+
+const JobStatusRowSchema = z.object({
+  id: z.string(),
+  kind: MemoryWriteJobKindSchema,
+  status: z.enum(["queued", "running", "done", "failed"]),
+  attempts: dbNumber,
+  result: z.unknown().nullable(),
+  last_error: z.string().nullable(),
+  created_at: dbDate,
+  finished_at: dbDate.nullable(),
+});
+
+/** One job of this user, for the "is my queued write done?" endpoint. */
+export async function selectMemoryWriteJob(db: SqlClient, q: { userId: string; jobId: string }) {
+  const rows = await db.$queryRaw<unknown[]>`
+    SELECT id::text, kind, status, attempts, result, last_error, created_at, finished_at
+    FROM memory_write_jobs
+    WHERE id = ${q.jobId}::uuid AND user_id = ${q.userId}::uuid`;
+  return rows.length ? JobStatusRowSchema.parse(rows[0]) : null;
+}

@@ -1,0 +1,97 @@
+import "server-only";
+import { randomUUID } from "node:crypto";
+import { z } from "zod";
+import { config } from "@/lib/config";
+import { insertMemoryEvent } from "@/lib/db/memory-events-sql";
+import { insertMemoryItem, selectNearestActiveMemory } from "@/lib/db/memory-items-sql";
+import { embedText } from "@/lib/embeddings/embed-text";
+import { checkWriteRateLimits } from "@/lib/memory/check-write-rate-limits";
+import { failClosed } from "@/lib/memory/fail-closed";
+import { runMemoryTransaction } from "@/lib/memory/run-memory-transaction";
+import {
+  MemoryWriteRequestSchema,
+  type MemoryWriteRequestInput,
+  type MemoryWriteResponse,
+} from "@/lib/memory/schemas";
+
+const CorrelationIdSchema = z.string().uuid();
+
+export type CreateMemoryOptions = {
+  request: MemoryWriteRequestInput;
+  correlationId: string;
+  /** Internal: the queued job this write performs; it is marked done in the same transaction. */
+  jobId?: string;
+};
+
+/**
+ * The spec's create path: both rate limits → embed → duplicate check against the user's active
+ * memories (cosine > MEMORY_DUPLICATE_THRESHOLD → duplicate_skipped, nothing written) → insert
+ * the memory and its `create` audit row in one transaction → `created`. Database errors come
+ * back as `failed`, logged with the correlation id.
+ */
+export async function createMemory(options: CreateMemoryOptions): Promise<MemoryWriteResponse> {
+  const startedAt = performance.now();
+  const request = MemoryWriteRequestSchema.parse(options.request);
+  const correlationId = CorrelationIdSchema.parse(options.correlationId);
+  const { userId } = request;
+
+  const limit = await checkWriteRateLimits({ userId, conversationId: request.sourceConversationId });
+  if (!limit.allowed) {
+    return {
+      action: "rate_limited",
+      remaining: 0,
+      message:
+        limit.scope === "conversation"
+          ? "This conversation has reached its memory write limit."
+          : "Too many memories written in the last hour; try again later.",
+    };
+  }
+
+  try {
+    const embedding = await embedText({ text: request.content });
+    const { result } = await runMemoryTransaction({
+      userId,
+      jobId: options.jobId,
+      work: async (tx) => {
+        const nearest = await selectNearestActiveMemory(tx, { userId, embedding });
+        if (nearest && nearest.similarity > config.memory.duplicateThreshold) {
+          const result: MemoryWriteResponse = {
+            action: "duplicate_skipped",
+            duplicateOf: nearest.id,
+            content: nearest.content,
+            remaining: limit.remaining,
+          };
+          return { result, events: [] };
+        }
+        const memoryId = randomUUID();
+        await insertMemoryItem(tx, {
+          id: memoryId,
+          userId,
+          content: request.content,
+          type: request.memoryType,
+          embedding,
+          importance: request.importance,
+          confidence: request.confidence,
+          sourceMessageId: request.sourceMessageId,
+          sourceConversationId: request.sourceConversationId,
+          status: "active",
+        });
+        const event = await insertMemoryEvent(tx, {
+          userId,
+          memoryItemId: memoryId,
+          operation: "create",
+          confidence: request.confidence,
+          extractionType: request.extractionType,
+          afterContent: request.content,
+          correlationId,
+          processingTimeMs: performance.now() - startedAt,
+        });
+        const result: MemoryWriteResponse = { action: "created", memoryId, content: request.content, remaining: limit.remaining };
+        return { result, events: [event] };
+      },
+    });
+    return result;
+  } catch (error) {
+    return failClosed({ error, operation: "create", userId, correlationId });
+  }
+}

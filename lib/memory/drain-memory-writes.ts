@@ -1,0 +1,31 @@
+import "server-only";
+import { setTimeout as sleep } from "node:timers/promises";
+import { getDb } from "@/lib/db/client";
+import { countPendingMemoryWriteJobs } from "@/lib/db/memory-jobs-sql";
+import { claimMemoryWrites, STALE_CLAIM_MS } from "@/lib/memory/claim-memory-writes";
+import { getMemoryWriteWorkerState } from "@/lib/memory/memory-write-worker-state";
+
+/**
+ * Waits until no queued or running write jobs remain (for one user, or all), up to
+ * `timeoutMs`: the spec's await_pending_writes, for tests and the eval runner. When this
+ * process runs no worker, it processes the runnable jobs itself. Resolves with what is left.
+ */
+export async function drainMemoryWrites(
+  options: { userId?: string; timeoutMs?: number } = {},
+): Promise<{ drained: boolean; pending: number }> {
+  const { userId, timeoutMs = 10_000 } = options;
+  const deadline = Date.now() + timeoutMs;
+  const state = getMemoryWriteWorkerState();
+  for (;;) {
+    const pending = await countPendingMemoryWriteJobs(getDb(), { userId });
+    if (pending === 0) return { drained: true, pending };
+    if (Date.now() >= deadline) return { drained: false, pending };
+    if (state.running) {
+      state.wake?.();
+      await sleep(25);
+    } else if ((await claimMemoryWrites({ limit: 4, userId, staleBefore: new Date(Date.now() - STALE_CLAIM_MS) })) === 0) {
+      // Others' claims (or back-off) are in the way: give them a moment.
+      await sleep(50);
+    }
+  }
+}

@@ -1,0 +1,47 @@
+import "server-only";
+import { randomUUID } from "node:crypto";
+import { z } from "zod";
+import { getDb } from "@/lib/db/client";
+import { insertMemoryWriteJob } from "@/lib/db/memory-jobs-sql";
+import { AppError } from "@/lib/errors";
+import { log } from "@/lib/log";
+import { MemoryWriteJobKindSchema, MemoryWriteJobPayloadSchemas } from "@/lib/memory/schemas";
+import { getMemoryWriteWorkerState } from "@/lib/memory/memory-write-worker-state";
+
+const OptionsSchema = z.object({
+  userId: z.string().uuid(),
+  conversationId: z.string().uuid().optional(),
+  kind: MemoryWriteJobKindSchema,
+  payload: z.unknown(),
+  correlationId: z.string().uuid(),
+});
+
+/**
+ * The chat's "save this later": persists the write as a memory_write_jobs row, then nudges the
+ * in-process worker, and answers `queued` with the job id (AppError unavailable when the row
+ * cannot be stored: then nothing was acknowledged). Only after the row is committed is
+ * the write acknowledged, so a crash right after the acknowledgement cannot lose it.
+ * Payloads per kind: create { request }, supersede { oldId, request }, delete { memoryIds },
+ * episode { conversationId } (requests without userId: the job's userId applies).
+ */
+export async function enqueueMemoryWrite(options: {
+  userId: string;
+  conversationId?: string;
+  kind: z.infer<typeof MemoryWriteJobKindSchema>;
+  payload: unknown;
+  correlationId: string;
+}): Promise<{ action: "queued"; jobId: string }> {
+  const { userId, conversationId, kind, correlationId } = OptionsSchema.parse(options);
+  // Reject a malformed payload now, while the caller can still be told, not in the worker.
+  const payload = MemoryWriteJobPayloadSchemas[kind].parse(options.payload);
+  const jobId = randomUUID();
+  try {
+    await insertMemoryWriteJob(getDb(), { id: jobId, userId, conversationId: conversationId ?? null, kind, payload, correlationId });
+  } catch (error) {
+    log.error("memory write not queued", { userId, kind, correlationId, error });
+    throw new AppError("unavailable", "The memory could not be queued; nothing was saved.");
+  }
+  log.info("memory write queued", { jobId, userId, kind, correlationId });
+  getMemoryWriteWorkerState().wake?.();
+  return { action: "queued", jobId } as const;
+}

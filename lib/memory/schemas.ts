@@ -1,0 +1,109 @@
+import { z } from "zod";
+
+// The memory domain's public shapes. Everything crossing a boundary (tool input, route body,
+// queued job payload, live event) is parsed with one of these; types come from z.infer.
+
+export const MemoryTypeSchema = z.enum(["fact", "preference", "decision", "note", "episode"]);
+export type MemoryType = z.infer<typeof MemoryTypeSchema>;
+
+export const MemoryStatusSchema = z.enum(["active", "pending", "superseded", "deleted", "rejected"]);
+export type MemoryStatus = z.infer<typeof MemoryStatusSchema>;
+
+export const ExtractionTypeSchema = z.enum([
+  "explicit",
+  "implicit",
+  "correction",
+  "user_confirmed",
+  "user_action",
+  "episode",
+]);
+export type ExtractionType = z.infer<typeof ExtractionTypeSchema>;
+
+export const MemoryOperationSchema = z.enum(["create", "supersede", "delete", "confirm", "reject", "propose"]);
+export type MemoryOperation = z.infer<typeof MemoryOperationSchema>;
+
+export const MemoryContentSchema = z.string().trim().min(1).max(2000);
+
+/** One memory to write (create, supersede's replacement, or a proposal). */
+export const MemoryWriteRequestSchema = z.object({
+  userId: z.string().uuid(),
+  content: MemoryContentSchema,
+  memoryType: MemoryTypeSchema,
+  confidence: z.number().min(0).max(1).default(0.8),
+  importance: z.number().min(0).max(1).default(0.5),
+  sourceMessageId: z.string().uuid().optional(),
+  sourceConversationId: z.string().uuid().optional(),
+  extractionType: ExtractionTypeSchema.default("explicit"),
+});
+export type MemoryWriteRequest = z.infer<typeof MemoryWriteRequestSchema>;
+export type MemoryWriteRequestInput = z.input<typeof MemoryWriteRequestSchema>;
+
+export const MemoryWriteActionSchema = z.enum([
+  "created",
+  "duplicate_skipped",
+  "rate_limited",
+  "queued",
+  "confirm_needed",
+  "discarded",
+  "failed",
+]);
+export type MemoryWriteAction = z.infer<typeof MemoryWriteActionSchema>;
+
+/** What every write returns: the spec's actions, plus `failed` for errors (never thrown into the chat). */
+export const MemoryWriteResponseSchema = z.object({
+  action: MemoryWriteActionSchema,
+  memoryId: z.string().uuid().optional(),
+  proposalId: z.string().uuid().optional(),
+  duplicateOf: z.string().uuid().optional(),
+  content: z.string().optional(),
+  /** Writes left in the tighter of the two rate-limit windows; -1 when Redis is unavailable. */
+  remaining: z.number().int().optional(),
+  message: z.string().optional(),
+});
+export type MemoryWriteResponse = z.infer<typeof MemoryWriteResponseSchema>;
+
+/** An audit row as sent on the live feed (`memory-events:<userId>` and `memory-events:all`). */
+export const MemoryEventSchema = z.object({
+  id: z.string().uuid(),
+  /** bigint cursor as a string: safe in JSON and as an SSE Last-Event-ID */
+  seq: z.string().regex(/^\d+$/),
+  memoryItemId: z.string().uuid().nullable(),
+  userId: z.string().uuid(),
+  operation: MemoryOperationSchema,
+  confidence: z.number().nullable(),
+  extractionType: ExtractionTypeSchema.nullable(),
+  beforeContent: z.string().nullable(),
+  afterContent: z.string().nullable(),
+  correlationId: z.string().uuid().nullable(),
+  processingTimeMs: z.number().int().nullable(),
+  createdAt: z.string().datetime({ offset: true }),
+});
+export type MemoryEvent = z.infer<typeof MemoryEventSchema>;
+
+/** A search hit: only ever the user's own active memories. */
+export const MemorySearchResultSchema = z.object({
+  id: z.string().uuid(),
+  content: z.string(),
+  type: MemoryTypeSchema,
+  importance: z.number(),
+  confidence: z.number(),
+  /** cosine similarity (1 = same direction); null when the row only matched full-text */
+  vectorScore: z.number().nullable(),
+  /** ts_rank_cd; null when the row only matched by vector */
+  textScore: z.number().nullable(),
+  /** reciprocal-rank fusion of the two rankings (k = 60) */
+  score: z.number(),
+  createdAt: z.date(),
+});
+export type MemorySearchResult = z.infer<typeof MemorySearchResultSchema>;
+
+export const MemoryWriteJobKindSchema = z.enum(["create", "supersede", "delete", "episode"]);
+export type MemoryWriteJobKind = z.infer<typeof MemoryWriteJobKindSchema>;
+
+/** Payload of each queued job kind; userId and correlationId live on the job row itself. */
+export const MemoryWriteJobPayloadSchemas = {
+  create: z.object({ request: MemoryWriteRequestSchema.omit({ userId: true }) }),
+  supersede: z.object({ oldId: z.string().uuid(), request: MemoryWriteRequestSchema.omit({ userId: true }) }),
+  delete: z.object({ memoryIds: z.array(z.string()).min(1).max(100) }),
+  episode: z.object({ conversationId: z.string().uuid() }),
+} as const;

@@ -1,0 +1,96 @@
+import "server-only";
+import { randomUUID } from "node:crypto";
+import { z } from "zod";
+import { insertMemoryEvent } from "@/lib/db/memory-events-sql";
+import { insertMemoryItem, selectMemoryForUpdate, updateMemoryStatus } from "@/lib/db/memory-items-sql";
+import { embedText } from "@/lib/embeddings/embed-text";
+import { normaliseForEmbedding } from "@/lib/embeddings/embed-local";
+import { AppError } from "@/lib/errors";
+import { checkWriteRateLimits } from "@/lib/memory/check-write-rate-limits";
+import { failClosed } from "@/lib/memory/fail-closed";
+import { runMemoryTransaction } from "@/lib/memory/run-memory-transaction";
+import {
+  MemoryWriteRequestSchema,
+  type MemoryWriteRequestInput,
+  type MemoryWriteResponse,
+} from "@/lib/memory/schemas";
+
+const OptionsSchema = z.object({ userId: z.string().uuid(), oldId: z.string(), correlationId: z.string().uuid() });
+
+export type SupersedeMemoryOptions = {
+  userId: string;
+  oldId: string;
+  /** The replacement; its userId, if given, is ignored in favour of `userId`. */
+  request: Omit<MemoryWriteRequestInput, "userId"> & { userId?: string };
+  correlationId: string;
+  /** Internal: the queued job this write performs. */
+  jobId?: string;
+};
+
+/**
+ * Replaces an active memory of the user with a corrected one, in one transaction: the new item,
+ * the old item marked `superseded` pointing at it, a `supersede` audit row on the old (before →
+ * after) and a `create` row on the new. Throws AppError not_found when the old memory is not
+ * this user's (nothing changes) and conflict when it is no longer active.
+ */
+export async function supersedeMemory(options: SupersedeMemoryOptions): Promise<MemoryWriteResponse> {
+  const startedAt = performance.now();
+  const { userId, oldId, correlationId } = OptionsSchema.parse(options);
+  const request = MemoryWriteRequestSchema.parse({ extractionType: "correction", ...options.request, userId });
+  if (!z.string().uuid().safeParse(oldId).success) throw new AppError("not_found", "That memory does not exist.");
+
+  const limit = await checkWriteRateLimits({ userId, conversationId: request.sourceConversationId });
+  if (!limit.allowed) return { action: "rate_limited", remaining: 0, message: "Memory write limit reached." };
+
+  try {
+    const embedding = await embedText({ text: request.content });
+    const { result } = await runMemoryTransaction({
+      userId,
+      jobId: options.jobId,
+      work: async (tx) => {
+        const old = await selectMemoryForUpdate(tx, { userId, id: oldId });
+        if (!old) throw new AppError("not_found", "That memory does not exist.");
+        if (old.status !== "active") throw new AppError("conflict", `That memory is ${old.status}, not active.`);
+        if (normaliseForEmbedding(old.content).join(" ") === normaliseForEmbedding(request.content).join(" ")) {
+          const result: MemoryWriteResponse = { action: "duplicate_skipped", duplicateOf: old.id, content: old.content };
+          return { result, events: [] };
+        }
+        const memoryId = randomUUID();
+        await insertMemoryItem(tx, {
+          id: memoryId,
+          userId,
+          content: request.content,
+          type: request.memoryType,
+          embedding,
+          importance: request.importance,
+          confidence: request.confidence,
+          sourceMessageId: request.sourceMessageId,
+          sourceConversationId: request.sourceConversationId,
+          status: "active",
+        });
+        await updateMemoryStatus(tx, { userId, id: old.id, status: "superseded", supersededBy: memoryId });
+        const common = { userId, correlationId, confidence: request.confidence, extractionType: request.extractionType };
+        const supersedeEvent = await insertMemoryEvent(tx, {
+          ...common,
+          memoryItemId: old.id,
+          operation: "supersede",
+          beforeContent: old.content,
+          afterContent: request.content,
+          processingTimeMs: performance.now() - startedAt,
+        });
+        const createEvent = await insertMemoryEvent(tx, {
+          ...common,
+          memoryItemId: memoryId,
+          operation: "create",
+          afterContent: request.content,
+          processingTimeMs: performance.now() - startedAt,
+        });
+        const result: MemoryWriteResponse = { action: "created", memoryId, content: request.content, remaining: limit.remaining };
+        return { result, events: [supersedeEvent, createEvent] };
+      },
+    });
+    return result;
+  } catch (error) {
+    return failClosed({ error, operation: "supersede", userId, correlationId });
+  }
+}
