@@ -68,7 +68,8 @@ function typeOf(clause: ThirdPersonClause, lowered: string): MemoryType {
   }
   const goingTo = rest.findIndex((t) => t.normal === "going") >= 0 && rest.some((t) => t.normal === "to");
   if (DECISION_VERBS.has(lemma) && lemma !== "go" && lemma !== "move") return "decision";
-  if (/\b(decided|chose|will use|going to use|going with|go with|settled on|switching to|from now on)\b/.test(lowered)) return "decision";
+  if (/\b(decided|chose|chosen|picked|opted|will use|going to use|going with|go with|settled on|switching to|from now on)\b/.test(lowered)) return "decision";
+  if (/^user (is|are) (buying|getting|using|switching|adopting|picking|choosing)\b/.test(lowered) || (lemma !== "be" && /\binstead\b/.test(lowered))) return "decision";
   if (goingTo || /^user (will|is going to|plans to|intends to)\b/.test(lowered)) return "decision";
   if (has(rest, NOTE_WORDS) || /\b(need to|have to|has to|needs to|must|should)\b/.test(lowered)) return "note";
   return "fact";

@@ -24,7 +24,8 @@ const phrases = (list: string[]) => list.map((p) => p.split(" "));
 // Lead-ins that carry no content. Checked longest first, repeatedly.
 const FILLERS = phrases([
   "by the way", "just so you know", "for the record", "for context", "fun fact", "to be clear", "to clarify",
-  "i changed my mind", "i have changed my mind", "on second thought", "i told you", "as i said", "i mean",
+  "i changed my mind", "i have changed my mind", "on second thought", "i told you", "as i said", "like i said",
+  "as i mentioned", "like i mentioned", "as i told you", "i mean", "again",
   "actually", "oh", "well", "so", "hey", "hi", "hello", "btw", "fyi", "also", "and", "but", "anyway", "honestly",
   "basically", "ok", "okay", "yes", "yeah", "no", "update", "correction", "ps", "please", "just", "oh and",
 ]);
@@ -37,6 +38,9 @@ const HEDGE_LEADS = phrases([
   "i am not sure but", "i am not sure if", "not sure but", "not sure if", "i think", "i guess", "i suppose", "i believe",
   "i feel like", "maybe", "perhaps", "probably", "possibly",
 ]);
+// Afterthoughts after a comma that are not part of the memory: ", if that matters", ", so keep that in mind".
+const AFTERTHOUGHT = new Set(["so", "if", "just", "which", "though", "in", "not", "maybe", "probably", "please", "lol", "haha"]);
+const RELATION_HINT = /\b(friend|wife|husband|partner|boyfriend|girlfriend|mom|mum|mother|dad|father|brother|sister|son|daughter|boss|colleague|coworker|neighbou?r|cousin|aunt|uncle)\b/i;
 const HEDGE_WORDS = new Set(["might", "may", "maybe", "probably", "possibly", "perhaps", "considering", "unsure", "thinking"]);
 const HYPOTHETICAL_WORDS = new Set(["imagine", "suppose", "supposing", "hypothetically", "pretend", "hypothetical"]);
 
@@ -49,6 +53,41 @@ function stripLead(terms: Term[], list: string[][]): { terms: Term[]; matched: b
     }
   }
   return { terms, matched: false };
+}
+
+function trimAfterthought(terms: Term[]): Term[] {
+  const cut = terms.findIndex((t, i) => i > 1 && /,/.test(terms[i - 1]!.post) && AFTERTHOUGHT.has(t.normal));
+  return cut > 0 ? terms.slice(0, cut) : terms;
+}
+
+/** Drops a leading "Quick intro:" or "Update:" label. */
+function dropLabel(terms: Term[]): Term[] {
+  const colon = terms.findIndex((t, i) => i < 4 && t.post.includes(":"));
+  return colon >= 0 && colon < terms.length - 1 ? terms.slice(colon + 1) : terms;
+}
+
+/** An explicit "remember that the standup moves to 9:30" about something other than the user: a note. */
+function noteAbout(terms: Term[]): string | null {
+  const text = joinTerms(terms);
+  const first = terms[0]?.normal;
+  if (!first || first === "i" || first === "we" || terms.length < 3 || !terms.some((t) => t.tags.has("Verb"))) return null;
+  if (RELATION_HINT.test(text) || terms.some((t) => t.tags.has("Person") || t.tags.has("Pronoun") && t.normal !== "my" && t.normal !== "it")) return null;
+  const rewritten = text.replace(/\bmy\b/gi, "User's").replace(/\b(me|I)\b/g, "User");
+  return rewritten.charAt(0).toUpperCase() + rewritten.slice(1);
+}
+
+/** Of two memories where one says everything the other says ("drives a Subaru" / "drives a Subaru Outback"), keep the fuller one. */
+function dropSubsumed(memories: MemoryCandidate[]): MemoryCandidate[] {
+  const wordsOf = (m: MemoryCandidate) => new Set(m.content.toLowerCase().split(/[^\p{L}\p{N}'-]+/u).filter(Boolean));
+  return memories.filter((m, i) => {
+    const mine = wordsOf(m);
+    return !memories.some((other, j) => {
+      if (j === i || other.memory_type !== m.memory_type) return false;
+      const theirs = wordsOf(other);
+      const covered = [...mine].every((w) => theirs.has(w));
+      return covered && (theirs.size > mine.size || j < i);
+    });
+  });
 }
 
 function isHypothetical(terms: Term[]): boolean {
@@ -68,7 +107,11 @@ function isHypothetical(terms: Term[]): boolean {
 export function extractMemories(text: string, options: { correction?: boolean } = {}): Extraction {
   const result: Extraction = { memories: [], withheldCredential: false, hypothetical: false };
   const seen = new Set<string>();
-  for (const sentence of parseSentences(text)) {
+  // Drop secret-bearing sentences before tagging: compromise keeps "Acme Corp. Here's my key" together.
+  const chunks = text.split(/(?<=[.!?])\s+(?=[A-Z"'])/);
+  const clean = chunks.filter((chunk) => !detectCredential(chunk));
+  if (clean.length < chunks.length) result.withheldCredential = true;
+  for (const sentence of parseSentences(clean.join(" "))) {
     if (detectCredential(sentence.text)) {
       result.withheldCredential = true;
       continue;
@@ -87,6 +130,8 @@ export function extractMemories(text: string, options: { correction?: boolean } 
         if (kind === "hedge") hedges++;
       }
     }
+    terms = dropLabel(terms);
+    if (terms !== sentence.terms) terms = stripLead(terms, FILLERS).terms;
     if (sentence.isQuestion && !explicit) continue;
     if (isHypothetical(terms)) {
       result.hypothetical = true;
@@ -96,13 +141,21 @@ export function extractMemories(text: string, options: { correction?: boolean } 
     for (const clauseTerms of splitClauses(terms)) {
       const lead = stripLead(clauseTerms, HEDGE_LEADS);
       const clauseHedges = hedges + (lead.matched ? 1 : 0) + lead.terms.filter((t) => HEDGE_WORDS.has(t.normal)).length;
-      const clause = rewriteThirdPerson(lead.terms);
-      if (!clause) continue;
+      const clauseText = trimAfterthought(lead.terms);
+      const clause = rewriteThirdPerson(clauseText);
+      if (!clause) {
+        const note = explicit && clauseHedges === 0 ? noteAbout(clauseText) : null;
+        if (note && !seen.has(note.toLowerCase())) {
+          seen.add(note.toLowerCase());
+          result.memories.push({ content: note.slice(0, MAX_CONTENT), memory_type: "note", confidence: 0.95, importance: 0.6 });
+        }
+        continue;
+      }
       const kind = classifyClause(clause);
       if (!kind.keep) continue;
       const unsure = /\b(not sure|no idea|do not know)\b/.test(joinTerms(lead.terms).toLowerCase()) ? 1 : 0;
-      // One or two hedges ("I think I might …") make a proposal; more is too vague to keep.
-      const vague = clauseHedges + unsure >= 3;
+      // A few hedges ("I think I might …, not sure") make a proposal; piling on more is too vague to keep.
+      const vague = clauseHedges + unsure >= 4;
       if (vague && !explicit) continue;
       const confidence = clauseHedges + unsure > 0 ? (explicit ? 0.7 : 0.6) : explicit ? 0.95 : options.correction ? 0.9 : 0.85;
       const importance = Math.max(0.1, Math.min(1, kind.importance + (explicit ? 0.1 : 0) - (clauseHedges > 0 ? 0.1 : 0)));
@@ -112,5 +165,6 @@ export function extractMemories(text: string, options: { correction?: boolean } 
       result.memories.push({ content, memory_type: kind.memoryType, confidence, importance: Math.round(importance * 100) / 100 });
     }
   }
+  result.memories = dropSubsumed(result.memories);
   return result;
 }

@@ -28,10 +28,23 @@ const MAX_CHARS = 4000;
 export function parseSentences(text: string): Sentence[] {
   const clipped = text.length > MAX_CHARS ? text.slice(0, MAX_CHARS) : text;
   if (clipped.trim() === "") return [];
+  const cached = recent.get(clipped);
+  if (cached) return cached;
+  const parsed = tag(clipped);
+  // Each model step re-reads the same user message several ways; parsing is the costly part.
+  if (recent.size >= RECENT_LIMIT) recent.delete(recent.keys().next().value!);
+  recent.set(clipped, parsed);
+  return parsed;
+}
+
+const RECENT_LIMIT = 200;
+const recent = new Map<string, Sentence[]>();
+
+function tag(clipped: string): Sentence[] {
   const doc = nlp(clipped);
   doc.contractions().expand();
   const questionTexts = new Set((doc.questions().out("array") as string[]).map((q) => q.trim()));
-  const raw = doc.json({ terms: { normal: true, tags: true, post: true, text: true } }) as RawSentence[];
+  const raw = doc.json({ terms: { normal: true, tags: true, whitespace: true, text: true } }) as RawSentence[];
   return raw.map((sentence) => {
     const terms = (sentence.terms ?? []).map((t) => ({
       text: t.text ?? "",

@@ -1,0 +1,47 @@
+import { joinTerms, parseSentences, type Term } from "./parse-sentences";
+import { rewriteThirdPerson } from "./rewrite-third-person";
+
+// Request wrappers around the thing to forget or look up.
+const LEADS = new Set(
+  ("please can could would will you want need like to just and also now forget delete remove erase wipe drop unlearn " +
+    "that about what everything anything all the memory memories of you know remember have stored saved on tell me " +
+    "do is are what's whats where when which who how")
+    .split(" "),
+);
+const KEEP_LEADS = new Set(["where", "when", "which", "who", "how"]);
+
+/**
+ * Extracts the subject of a forget or recall request in the third person, as the memory
+ * search expects it: "Forget that I'm allergic to peanuts, it was a mistake" → "User is
+ * allergic to peanuts"; "please forget where I work" → "where User works".
+ */
+export function rewriteRequest(text: string): string {
+  const sentence = parseSentences(text)[0];
+  if (!sentence) return text.trim();
+  let terms: Term[] = sentence.terms;
+  // Cut an afterthought: ", it was a mistake".
+  const cut = terms.findIndex((t, i) => i > 1 && /,/.test(terms[i - 1]!.post) && !["i", "my"].includes(t.normal));
+  if (cut > 0) terms = terms.slice(0, cut);
+  let start = 0;
+  for (;;) {
+    const word = terms[start]?.normal ?? "";
+    const wrapper = word === "i" && ["want", "need", "would", "wish"].includes(terms[start + 1]?.normal ?? "");
+    if (start >= terms.length - 1 || KEEP_LEADS.has(word) || !(LEADS.has(word) || wrapper)) break;
+    start++;
+  }
+  terms = terms.slice(start);
+  const first = terms[0]?.normal;
+  if (first === "i" || first === "my" || first === "we") {
+    const clause = rewriteThirdPerson(terms);
+    if (clause) return clause.content;
+  }
+  const words = terms.map((t, i) => {
+    const after = i === terms.length - 1 ? "" : t.post;
+    if (t.normal === "my") return `User's${after}`;
+    if (t.normal === "i" || t.normal === "me") return `User${after}`;
+    if (terms[i - 1]?.normal === "i" && t.tags.has("Verb") && !t.tags.has("PastTense")) return `${t.normal === "am" ? "is" : t.normal === "do" ? "does" : `${t.normal}s`}${after}`;
+    return t.text + after;
+  });
+  const joined = words.join("").replace(/[\s?.!,]+$/, "").trim();
+  return joined || joinTerms(sentence.terms);
+}
