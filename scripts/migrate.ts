@@ -1,35 +1,50 @@
 // Applies pending migrations (npm run db:migrate): to DATABASE_URL when set, otherwise to the
 // embedded PGlite under <DATA_DIR>/pglite. Run by scripts/start.mjs before the app starts.
-// Usage: node --conditions=react-server --import tsx scripts/migrate.ts
+//   npm run db:migrate                          apply what is pending
+//   npm run db:migrate -- --rolled-back <name>  mark a failed migration rolled back (after
+//                                               fixing its SQL), like `prisma migrate resolve`
 import path from "node:path";
+import type { MigrationTarget } from "@/lib/db/migration-target";
 
 async function main(): Promise<string> {
   const started = performance.now();
-  // Imported inside main so a bad environment is reported like any other failure.
+  const rolledBackFlag = process.argv.indexOf("--rolled-back");
+  const rolledBack = rolledBackFlag > 0 ? process.argv[rolledBackFlag + 1] : undefined;
+  if (rolledBackFlag > 0 && !rolledBack) throw new Error("--rolled-back needs a migration name");
+
+  // Imported here so that a bad environment is reported like any other failure.
   const { config } = await import("@/lib/config");
   const { applyMigrations } = await import("@/lib/db/apply-migrations");
+  const { markMigrationRolledBack } = await import("@/lib/db/migration-mark-rolled-back");
 
-  let target: string;
-  let applied: string[];
+  const run = async (target: MigrationTarget) => {
+    if (rolledBack) {
+      await markMigrationRolledBack({ ...target, migrationName: rolledBack });
+      return `marked ${rolledBack} rolled back; run db:migrate again to retry it`;
+    }
+    const { applied } = await applyMigrations(target);
+    return applied.length === 0 ? "already up to date" : `applied ${applied.length} (${applied.join(", ")})`;
+  };
+
+  let label: string;
+  let outcome: string;
   if (config.DATABASE_URL) {
-    target = redact(config.DATABASE_URL);
-    ({ applied } = await applyMigrations({ connectionString: config.DATABASE_URL }));
+    label = redact(config.DATABASE_URL);
+    outcome = await run({ connectionString: config.DATABASE_URL });
   } else {
     const { openPglite } = await import("@/lib/db/open-pglite");
     const dataDir = path.join(config.dataDir, "pglite");
     const relative = path.relative(process.cwd(), dataDir);
-    target = `PGlite at ${relative && !relative.startsWith("..") ? relative : dataDir}`;
+    label = `PGlite at ${relative && !relative.startsWith("..") ? relative : dataDir}`;
     const pglite = openPglite({ dataDir });
     try {
-      ({ applied } = await applyMigrations({ pglite }));
+      outcome = await run({ pglite });
     } finally {
       // Only one process may hold the data dir: release it before the app opens it.
       await pglite.close();
     }
   }
-  const ms = Math.round(performance.now() - started);
-  const what = applied.length === 0 ? "already up to date" : `applied ${applied.length} (${applied.join(", ")})`;
-  return `[migrate] ${target}: ${what} in ${ms} ms`;
+  return `[migrate] ${label}: ${outcome} in ${Math.round(performance.now() - started)} ms`;
 }
 
 /** Hides the password in a connection string. */
@@ -43,14 +58,25 @@ function redact(connectionString: string): string {
   }
 }
 
+/** The engine appends a Rust span trace ("   0: sql_schema_connector::..."): keep the message. */
+function describe(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  const lines = message.split("\n");
+  const trace = lines.findIndex((line) => /^\s+\d+: /.test(line));
+  const text = (trace === -1 ? lines : lines.slice(0, trace)).join("\n").trim();
+  const hint = /failed migrations in the target database/.test(text)
+    ? "\nFix that migration's SQL, then: npm run db:migrate -- --rolled-back <migration name>"
+    : "";
+  return text + hint;
+}
+
 main().then(
   (summary) => {
     console.log(summary);
     process.exit(0);
   },
   (error: unknown) => {
-    const message = error instanceof Error ? error.message : String(error);
-    console.error(`[migrate] failed: ${message}`);
+    console.error(`[migrate] failed: ${describe(error)}`);
     process.exit(1);
   },
 );

@@ -1,7 +1,6 @@
 import "server-only";
 import { PGlite } from "@electric-sql/pglite";
 import { vector } from "@electric-sql/pglite-pgvector";
-import type { SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import { stripHandWrittenSql } from "@/lib/db/migration-hand-written";
 import {
@@ -11,6 +10,7 @@ import {
   readMigrationList,
   readSchemaFiles,
   startSchemaEngine,
+  withWholeScripts,
 } from "@/lib/db/migration-engine";
 
 /**
@@ -24,12 +24,7 @@ export async function diffMigrationsAgainstSchema(
   options: { migrationsDir?: string; schemaPath?: string } = {},
 ): Promise<{ sql: string; replayed: string[] }> {
   const scratch = new PGlite({ extensions: { vector } });
-  const adapter: SqlMigrationAwareDriverAdapterFactory = {
-    provider: "postgres",
-    adapterName: "pglite-scratch",
-    connect: () => new PrismaPGlite(scratch).connect(),
-    connectToShadowDb: () => Promise.reject(new Error("the scratch database needs no shadow database")),
-  };
+  const adapter = withWholeScripts(new PrismaPGlite(scratch), (script) => scratch.exec(script));
   const schema = readSchemaFiles(options.schemaPath ?? defaultSchemaPath);
   const engine = await startSchemaEngine({ adapter });
   try {

@@ -3,7 +3,11 @@ import fs from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { bindMigrationAwareSqlAdapterFactory, type SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
+import {
+  bindMigrationAwareSqlAdapterFactory,
+  type SqlDriverAdapter,
+  type SqlMigrationAwareDriverAdapterFactory,
+} from "@prisma/driver-adapter-utils";
 import type * as SchemaEngineWasm from "@prisma/schema-engine-wasm";
 
 // Prisma's WebAssembly schema engine (NOTES: the native one cannot be downloaded offline).
@@ -64,6 +68,40 @@ export async function startSchemaEngine(options: {
     ? [[options.datamodel.path, options.datamodel.content]]
     : undefined;
   return SchemaEngine.new({ datamodels }, options.log ?? (() => {}), bindMigrationAwareSqlAdapterFactory(options.adapter));
+}
+
+/**
+ * Makes `executeScript` run a migration script as ONE simple-protocol query, awaited, as
+ * Prisma's native engine does: PostgreSQL then runs it as one implicit transaction, so a
+ * failing migration leaves nothing half-applied. The adapters' own versions are unsafe for
+ * migrations: @prisma/adapter-pg splits the script on every ";" (breaking dollar-quoted
+ * bodies and string literals) and runs the pieces one by one, and pglite-prisma-adapter does
+ * not await the script at all, so a failing migration would be recorded as applied.
+ */
+export function withWholeScripts(
+  factory: SqlMigrationAwareDriverAdapterFactory,
+  runScript: (script: string) => Promise<unknown>,
+): SqlMigrationAwareDriverAdapterFactory {
+  const patch = (adapter: SqlDriverAdapter): SqlDriverAdapter => {
+    // Both adapters turn driver errors into DriverAdapterErrors the engine can report.
+    const toDriverAdapterError = (adapter as unknown as { onError?: (error: unknown) => never }).onError;
+    adapter.executeScript = async (script) => {
+      try {
+        await runScript(script);
+      } catch (error) {
+        if (toDriverAdapterError) toDriverAdapterError.call(adapter, error);
+        throw error;
+      }
+    };
+    return adapter;
+  };
+  return {
+    provider: factory.provider,
+    adapterName: factory.adapterName,
+    connect: async () => patch(await factory.connect()),
+    // Our flows never need one (lib/db/migration-diff.ts replays into a scratch PGlite).
+    connectToShadowDb: () => Promise.reject(new Error("shadow databases are not used by Mnemo's migration tooling")),
+  };
 }
 
 /** The Prisma schema as the engine takes it. */
