@@ -31,22 +31,30 @@ function withScript(redis: Redis): WithScript {
 // off its commands would fail at once: wait briefly for the first connection only. Once it has
 // been up, a down Redis fails fast (degrade, don't stall the write).
 const everReady = new WeakSet<Redis>();
+const connecting = new WeakMap<Redis, Promise<void>>();
 export async function firstConnection(redis: Redis, timeoutMs = 1000): Promise<void> {
   if (redis.status === "ready") {
     everReady.add(redis);
     return;
   }
   if (everReady.has(redis) || !["wait", "connecting", "connect"].includes(redis.status)) return;
-  await new Promise<void>((resolve) => {
-    const done = () => {
-      clearTimeout(timer);
-      redis.off("ready", done);
-      resolve();
-    };
-    const timer = setTimeout(done, timeoutMs);
-    redis.once("ready", done);
-  });
-  if (redis.status === "ready") everReady.add(redis);
+  // One shared wait per client, however many writes arrive during the connect.
+  let wait = connecting.get(redis);
+  if (!wait) {
+    wait = new Promise<void>((resolve) => {
+      const done = () => {
+        clearTimeout(timer);
+        redis.off("ready", done);
+        connecting.delete(redis);
+        if (redis.status === "ready") everReady.add(redis);
+        resolve();
+      };
+      const timer = setTimeout(done, timeoutMs);
+      redis.once("ready", done);
+    });
+    connecting.set(redis, wait);
+  }
+  await wait;
 }
 
 // In-process stand-in when REDIS_URL is unset: correct for one instance, which is the only
