@@ -2,7 +2,7 @@ import "server-only";
 import fs from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import {
   bindMigrationAwareSqlAdapterFactory,
   type SqlDriverAdapter,
@@ -33,12 +33,11 @@ let bindings: Promise<Bindings> | undefined;
 async function loadBindings(): Promise<Bindings> {
   const require = createRequire(import.meta.url);
   const gluePath = require.resolve("@prisma/schema-engine-wasm/schema_engine_bg");
-  const glue = (await import(gluePath)) as Bindings & {
+  const glue = (await import(pathToFileURL(gluePath).href)) as Bindings & {
     __wbg_set_wasm(exports: WebAssembly.Exports): void;
   };
   const bytes = await fs.promises.readFile(path.join(path.dirname(gluePath), "schema_engine_bg.wasm"));
-  // The engine arms 10 s watchdog timers (e.g. around pg_advisory_lock) and never clears
-  // them, which would keep every script and test run alive for 10 s after it is done.
+  // The engine arms 10 s watchdog timers around its database calls and never clears them, which would keep every script and test run alive for 10 s after it is done.
   // Unref them: pending database I/O keeps the process alive while they still matter.
   const imports: Record<string, unknown> = { ...glue };
   for (const name of Object.keys(glue).filter((n) => n.startsWith("__wbg_setTimeout_"))) {
@@ -53,21 +52,21 @@ async function loadBindings(): Promise<Bindings> {
 }
 
 /**
- * Starts a schema engine on a driver adapter. `datamodel` is only needed for commands that
- * read the schema from the engine's state (none of ours do: diff and applyMigrations take it
- * in their parameters). Free the engine with `engine.free()` when done.
+ * Starts a schema engine on a driver adapter (wrap it in withWholeScripts first). The
+ * commands used here take the schema and migrations as parameters, so the engine starts with
+ * no datamodel. Free it with `engine.free()` when done.
  */
 export async function startSchemaEngine(options: {
   adapter: SqlMigrationAwareDriverAdapterFactory;
-  datamodel?: { path: string; content: string };
   log?: (line: string) => void;
 }): Promise<SchemaEngine> {
   bindings ??= loadBindings();
   const { SchemaEngine } = await bindings;
-  const datamodels: [string, string][] | undefined = options.datamodel
-    ? [[options.datamodel.path, options.datamodel.content]]
-    : undefined;
-  return SchemaEngine.new({ datamodels }, options.log ?? (() => {}), bindMigrationAwareSqlAdapterFactory(options.adapter));
+  return SchemaEngine.new(
+    { datamodels: undefined },
+    options.log ?? (() => {}),
+    bindMigrationAwareSqlAdapterFactory(options.adapter),
+  );
 }
 
 /**
