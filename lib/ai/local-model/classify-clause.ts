@@ -43,6 +43,8 @@ export function classifyClause(clause: ThirdPersonClause): ClauseClass {
   if (rest.some((t) => t.normal === "you" || t.normal === "your")) return { keep: false, reason: "request" };
   if (lemma === "be" && rest.length <= 3 && rest.some((t) => TRANSIENT.has(t.normal))) return { keep: false, reason: "transient" };
   if (ACTIVITY_NOW.has(lemma) && clause.content.match(/^User (is|was) (just |only |currently )?\w+ing\b/)) return { keep: false, reason: "transient" };
+  // "I'm thinking about switching to Linux": a tentative decision (the hedge lowers its confidence).
+  if (/^User (is|was) (thinking|considering) (about |of )?\w+ing\b/.test(clause.content)) return { keep: true, memoryType: "decision", importance: 0.7 };
   if (lemma !== "be" && REQUEST_VERBS.has(lemma) && !rest.some((t) => t.tags.has("Verb") && DECISION_VERBS.has(t.normal))) {
     if (REPORTING_VERBS.has(lemma) || lemma === "wonder" || lemma === "hope" || lemma === "help") return { keep: false, reason: "reported" };
     if ((lemma === "want" || lemma === "need") && (rest[0]?.normal === "help" || rest.some((t) => t.normal === "know" || t.normal === "ask"))) {
@@ -71,6 +73,6 @@ function typeOf(clause: ThirdPersonClause, lowered: string): MemoryType {
   if (/\b(decided|chose|chosen|picked|opted|will use|going to use|going with|go with|settled on|switching to|from now on)\b/.test(lowered)) return "decision";
   if (/^user (is|are) (buying|getting|using|switching|adopting|picking|choosing)\b/.test(lowered) || (lemma !== "be" && /\binstead\b/.test(lowered))) return "decision";
   if (goingTo || /^user (will|is going to|plans to|intends to)\b/.test(lowered)) return "decision";
-  if (has(rest, NOTE_WORDS) || /\b(need to|have to|has to|needs to|must|should)\b/.test(lowered)) return "note";
+  if (lowered.split(/[^a-z]+/).some((w) => NOTE_WORDS.has(w)) || /\b(need to|have to|has to|needs to|must|should)\b/.test(lowered)) return "note";
   return "fact";
 }

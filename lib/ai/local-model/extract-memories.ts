@@ -39,7 +39,7 @@ const HEDGE_LEADS = phrases([
   "i feel like", "maybe", "perhaps", "probably", "possibly",
 ]);
 // Afterthoughts after a comma that are not part of the memory: ", if that matters", ", so keep that in mind".
-const AFTERTHOUGHT = new Set(["so", "if", "just", "which", "though", "in", "not", "maybe", "probably", "please", "lol", "haha"]);
+const AFTERTHOUGHT = new Set(["so", "if", "just", "which", "though", "in", "not", "maybe", "probably", "please", "lol", "haha", "btw", "fyi", "right", "ok", "okay"]);
 const RELATION_HINT = /\b(friend|wife|husband|partner|boyfriend|girlfriend|mom|mum|mother|dad|father|brother|sister|son|daughter|boss|colleague|coworker|neighbou?r|cousin|aunt|uncle)\b/i;
 const HEDGE_WORDS = new Set(["might", "may", "maybe", "probably", "possibly", "perhaps", "considering", "unsure", "thinking"]);
 const HYPOTHETICAL_WORDS = new Set(["imagine", "suppose", "supposing", "hypothetically", "pretend", "hypothetical"]);
@@ -131,6 +131,12 @@ export function extractMemories(text: string, options: { correction?: boolean } 
       }
     }
     terms = dropLabel(terms);
+    // "Call me Max": how the user wants to be addressed.
+    if (terms[0]?.normal === "call" && terms[1]?.normal === "me" && terms.length >= 3 && terms.length <= 5) {
+      const name = joinTerms(terms.slice(2));
+      result.memories.push({ content: `User prefers to be called ${name}`, memory_type: "preference", confidence: 0.9, importance: 0.8 });
+      continue;
+    }
     if (terms !== sentence.terms) terms = stripLead(terms, FILLERS).terms;
     if (sentence.isQuestion && !explicit) continue;
     if (isHypothetical(terms)) {

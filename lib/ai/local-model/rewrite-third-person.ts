@@ -135,5 +135,8 @@ function conjugateForUser(verb: Term): string {
   if (n === "do") return "does";
   if (MODALS.has(n) || verb.tags.has("PastTense") || verb.tags.has("Modal")) return verb.text;
   if (verb.tags.has("Gerund")) return verb.text;
+  // Only a base form takes the -s: "got" (tagged as an auxiliary after "just") stays "got".
+  const known = (model as { one?: { lexicon?: Record<string, string> } }).one?.lexicon?.[n];
+  if (known === "PastTense" || known === "Participle" || verbInfinitive(verb) !== n) return verb.text;
   return thirdPersonPresent(n);
 }

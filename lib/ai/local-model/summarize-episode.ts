@@ -9,7 +9,7 @@ type Line = { role: "user" | "assistant"; text: string };
 
 // Nouns that occur in every conversation and name no topic.
 const GENERIC = new Set(
-  "day days time times thing things way lot bit question questions idea ideas help answer people one ones kind sort part week weeks hour hours minute minutes first good best"
+  "day days time times thing things way lot bit question questions idea ideas help answer people one ones kind sort part week weeks hour hours minute minutes first good best recap summary plan step steps list overview thanks"
     .split(" "),
 );
 
@@ -56,6 +56,13 @@ function mainTopics(lines: Line[]): string[] {
     .map((e) => e.display);
 }
 
+function nounsOf(text: string): string[] {
+  const nouns = parseSentences(text).flatMap((s) =>
+    s.terms.filter((t) => t.tags.has("Noun") && !t.tags.has("Pronoun") && !t.tags.has("Value") && !GENERIC.has(t.normal)).map((t) => t.text.replace(/[^\p{L}\p{N}-]/gu, "")),
+  );
+  return [...new Set(nouns.filter((n) => n.length > 2))];
+}
+
 const list = (items: string[]) => (items.length <= 1 ? (items[0] ?? "") : `${items.slice(0, -1).join(", ")} and ${items.at(-1)}`);
 const reported = (content: string) => toSecondPerson(content).replace(/^you're\b/, "they're").replace(/\byou\b/g, "they").replace(/\byour\b/g, "their").replace(/\byourself\b/g, "themselves");
 
@@ -81,13 +88,16 @@ export function summarizeEpisode(view: PromptView): string {
   if (shared.length > 0) sentences.push(`They mentioned that ${list(shared)}.`);
   if (decided.length > 0) sentences.push(`They also said that ${list(decided)}.`);
 
+  // Quote the opening request: extractive, so it cannot misstate what the user wanted.
+  const opening = userLines[0]!.text.replace(/\s+/g, " ").trim();
+  if (sentences.length < 3 && opening.length > 0) {
+    const clipped = opening.length > 160 ? `${opening.slice(0, 157).replace(/\s+\S*$/, "")}…` : opening;
+    sentences.push(`It started with: "${clipped}"`);
+  }
   const last = userLines.at(-1)!;
-  const lastTopics = topicTerms(last.text).slice(0, 3);
-  if (sentences.length < 4 && parseSentences(last.text).some((s) => s.isQuestion) && lastTopics.length > 0) {
-    sentences.push(`The conversation ended with a question about ${list(lastTopics)}.`);
-  } else if (sentences.length < 2) {
-    const opening = topicTerms(userLines[0]!.text).slice(0, 4);
-    sentences.push(opening.length > 0 ? `It started with ${list(opening)}.` : "No lasting facts or decisions came up.");
+  const lastTopics = nounsOf(last.text).slice(0, 3);
+  if (sentences.length < 4 && userLines.length > 1 && parseSentences(last.text).some((s) => s.isQuestion) && lastTopics.length > 0) {
+    sentences.push(`The last open question was about ${list(lastTopics)}.`);
   }
   return sentences.slice(0, 4).join(" ");
 }
