@@ -1,0 +1,9 @@
+import { withRoute } from "@/lib/api/with-route";
+import { getActivityEvent } from "@/lib/inspector/get-activity-event";
+import { IdParamsSchema } from "@/lib/inspector/id-params";
+
+/** GET /api/activity/:id → one of the user's own write events (404 for another user's). */
+export const GET = withRoute(
+  async ({ user, params }) => Response.json(await getActivityEvent({ userId: user.id, eventId: params.id })),
+  { auth: "user", params: IdParamsSchema },
+);

@@ -1,0 +1,9 @@
+import { withRoute } from "@/lib/api/with-route";
+import { listActivity } from "@/lib/inspector/list-activity";
+
+/** GET /api/activity?before&limit → { items, nextCursor }: the user's write events, newest first. */
+export const GET = withRoute(
+  async ({ user, request }) =>
+    Response.json(await listActivity({ userId: user.id, query: Object.fromEntries(new URL(request.url).searchParams) })),
+  { auth: "user" },
+);

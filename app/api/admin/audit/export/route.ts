@@ -1,0 +1,18 @@
+import { withRoute } from "@/lib/api/with-route";
+import { exportAuditCsv } from "@/lib/admin/export-audit-csv";
+
+/** GET /api/admin/audit/export?<same filters as the list> → text/csv of the whole filtered set. */
+export const GET = withRoute(
+  async ({ request }) => {
+    const body = exportAuditCsv({ query: Object.fromEntries(new URL(request.url).searchParams), signal: request.signal });
+    const stamp = new Date().toISOString().replace(/[:.]/g, "-");
+    return new Response(body, {
+      headers: {
+        "content-type": "text/csv; charset=utf-8",
+        "content-disposition": `attachment; filename="audit-${stamp}.csv"`,
+        "cache-control": "no-store",
+      },
+    });
+  },
+  { auth: "admin" },
+);

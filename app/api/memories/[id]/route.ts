@@ -1,0 +1,17 @@
+import { withRoute } from "@/lib/api/with-route";
+import { deleteMemoryOrThrow } from "@/lib/inspector/delete-memory-or-throw";
+import { getMemoryDetail } from "@/lib/inspector/get-memory-detail";
+import { IdParamsSchema } from "@/lib/inspector/id-params";
+
+/** GET /api/memories/:id → MemoryDetail (404 for another user's memory). */
+export const GET = withRoute(
+  async ({ user, params }) => Response.json(await getMemoryDetail({ userId: user.id, memoryId: params.id })),
+  { auth: "user", params: IdParamsSchema },
+);
+
+/** DELETE /api/memories/:id → { deleted } (soft delete, audited). */
+export const DELETE = withRoute(
+  async ({ user, params, correlationId }) =>
+    Response.json(await deleteMemoryOrThrow({ userId: user.id, memoryId: params.id, correlationId })),
+  { auth: "user", params: IdParamsSchema },
+);

@@ -1,0 +1,10 @@
+import { withRoute } from "@/lib/api/with-route";
+import { decideProposal } from "@/lib/inspector/decide-proposal";
+import { IdParamsSchema } from "@/lib/inspector/id-params";
+
+/** POST /api/proposals/:id/confirm → the proposal's state after the decision; 409 if already decided. */
+export const POST = withRoute(
+  async ({ user, params, correlationId }) =>
+    Response.json(await decideProposal({ userId: user.id, proposalId: params.id, decision: "confirm", correlationId })),
+  { auth: "user", params: IdParamsSchema },
+);

@@ -1,0 +1,9 @@
+import { withRoute } from "@/lib/api/with-route";
+import { getProposalState } from "@/lib/inspector/get-proposal-state";
+import { IdParamsSchema } from "@/lib/inspector/id-params";
+
+/** GET /api/proposals/:id → { id, status, memoryId, outcome } (the chat card's contract). */
+export const GET = withRoute(
+  async ({ user, params }) => Response.json(await getProposalState({ userId: user.id, proposalId: params.id })),
+  { auth: "user", params: IdParamsSchema },
+);

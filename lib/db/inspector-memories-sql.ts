@@ -1,0 +1,204 @@
+import "server-only";
+import { z } from "zod";
+import { dbDate, dbNumber, toCsvParam, type SqlClient } from "@/lib/db/memory-sql-client";
+import type { ChainLink, MemoryListItem, MemorySort } from "@/lib/inspector/schemas";
+import { MemoryStatusSchema, MemoryTypeSchema, type MemoryStatus, type MemoryType } from "@/lib/memory/schemas";
+
+// Read-side SQL for the memory inspector. Every statement has the user's id in its WHERE
+// clause, including each step of the recursive supersession walks.
+
+const ItemRowSchema = z
+  .object({
+    id: z.string(),
+    content: z.string(),
+    type: MemoryTypeSchema,
+    status: MemoryStatusSchema,
+    importance: dbNumber,
+    confidence: dbNumber,
+    source_conversation_id: z.string().nullable(),
+    source_message_id: z.string().nullable(),
+    superseded_by: z.string().nullable(),
+    created_at: dbDate,
+    updated_at: dbDate,
+    deleted_at: dbDate.nullable(),
+  })
+  .transform(
+    (r): MemoryListItem => ({
+      id: r.id,
+      content: r.content,
+      type: r.type,
+      status: r.status,
+      importance: r.importance,
+      confidence: r.confidence,
+      sourceConversationId: r.source_conversation_id,
+      sourceMessageId: r.source_message_id,
+      supersededBy: r.superseded_by,
+      createdAt: r.created_at.toISOString(),
+      updatedAt: r.updated_at.toISOString(),
+      deletedAt: r.deleted_at?.toISOString() ?? null,
+    }),
+  );
+
+/** One page of the user's memories with the total count of the filtered set. */
+export async function selectMemoryPage(
+  db: SqlClient,
+  q: { userId: string; statuses: MemoryStatus[]; types: MemoryType[] | null; sort: MemorySort; limit: number; offset: number },
+): Promise<{ items: MemoryListItem[]; total: number }> {
+  const types = q.types && q.types.length ? toCsvParam(q.types) : null;
+  // Prisma's tagged template cannot splice identifiers, so the sort is a CASE per direction;
+  // a user's memories are few enough that the in-memory sort costs nothing.
+  const rows = await db.$queryRaw<unknown[]>`
+    SELECT id::text, content, type, status, importance, confidence, source_conversation_id::text,
+      source_message_id::text, superseded_by::text, created_at, updated_at, deleted_at,
+      count(*) OVER () AS total
+    FROM memory_items
+    WHERE user_id = ${q.userId}::uuid
+      AND status = ANY(string_to_array(${toCsvParam(q.statuses)}, ','))
+      AND (${types}::text IS NULL OR type = ANY(string_to_array(${types}::text, ',')))
+    ORDER BY
+      CASE WHEN ${q.sort} = 'importance' THEN importance END DESC NULLS LAST,
+      CASE WHEN ${q.sort} = 'oldest' THEN created_at END ASC NULLS LAST,
+      created_at DESC, id
+    LIMIT ${q.limit}::int OFFSET ${q.offset}::int`;
+  const total = rows.length ? z.object({ total: dbNumber }).parse(rows[0]).total : 0;
+  if (!rows.length && q.offset > 0) {
+    const count = await db.$queryRaw<unknown[]>`
+      SELECT count(*) AS total FROM memory_items
+      WHERE user_id = ${q.userId}::uuid AND status = ANY(string_to_array(${toCsvParam(q.statuses)}, ','))
+        AND (${types}::text IS NULL OR type = ANY(string_to_array(${types}::text, ',')))`;
+    return { items: [], total: z.object({ total: dbNumber }).parse(count[0]).total };
+  }
+  return { items: z.array(ItemRowSchema).parse(rows), total };
+}
+
+/** The user's memories with these ids (any status), in no particular order. */
+export async function selectMemoryItems(db: SqlClient, q: { userId: string; ids: string[] }): Promise<MemoryListItem[]> {
+  if (q.ids.length === 0) return [];
+  const rows = await db.$queryRaw<unknown[]>`
+    SELECT id::text, content, type, status, importance, confidence, source_conversation_id::text,
+      source_message_id::text, superseded_by::text, created_at, updated_at, deleted_at
+    FROM memory_items
+    WHERE user_id = ${q.userId}::uuid AND id = ANY(string_to_array(${toCsvParam(q.ids)}, ',')::uuid[])`;
+  return z.array(ItemRowSchema).parse(rows);
+}
+
+/**
+ * Text matches among the user's non-active memories (hybrid search only covers active ones):
+ * full-text first, then a plain substring, newest first.
+ */
+export async function selectTextMatches(
+  db: SqlClient,
+  q: { userId: string; query: string; statuses: MemoryStatus[]; types: MemoryType[] | null; limit: number },
+): Promise<MemoryListItem[]> {
+  if (q.statuses.length === 0) return [];
+  const types = q.types && q.types.length ? toCsvParam(q.types) : null;
+  const like = `%${q.query.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  const rows = await db.$queryRaw<unknown[]>`
+    SELECT id::text, content, type, status, importance, confidence, source_conversation_id::text,
+      source_message_id::text, superseded_by::text, created_at, updated_at, deleted_at
+    FROM memory_items
+    WHERE user_id = ${q.userId}::uuid
+      AND status = ANY(string_to_array(${toCsvParam(q.statuses)}, ','))
+      AND (${types}::text IS NULL OR type = ANY(string_to_array(${types}::text, ',')))
+      AND (search_vector @@ plainto_tsquery('english', ${q.query}) OR content ILIKE ${like})
+    ORDER BY created_at DESC
+    LIMIT ${q.limit}::int`;
+  return z.array(ItemRowSchema).parse(rows);
+}
+
+const ChainRowSchema = z
+  .object({ id: z.string(), content: z.string(), status: MemoryStatusSchema, created_at: dbDate, depth: dbNumber })
+  .transform((r): ChainLink & { depth: number } => ({
+    id: r.id,
+    content: r.content,
+    status: r.status,
+    createdAt: r.created_at.toISOString(),
+    depth: r.depth,
+  }));
+
+// Chains are short in practice; the depth bound only guards against a cycle in bad data.
+const MAX_CHAIN = 50;
+
+/** Versions this memory replaced (transitively), oldest first. A memory may replace several. */
+export async function selectPredecessors(db: SqlClient, q: { userId: string; id: string }): Promise<ChainLink[]> {
+  const rows = await db.$queryRaw<unknown[]>`
+    WITH RECURSIVE back AS (
+      SELECT id, content, status, created_at, 1 AS depth FROM memory_items
+      WHERE user_id = ${q.userId}::uuid AND superseded_by = ${q.id}::uuid
+      UNION ALL
+      SELECT m.id, m.content, m.status, m.created_at, back.depth + 1 FROM memory_items m
+      JOIN back ON m.superseded_by = back.id
+      WHERE m.user_id = ${q.userId}::uuid AND back.depth < ${MAX_CHAIN}
+    )
+    SELECT id::text, content, status, created_at, depth FROM back ORDER BY depth DESC, created_at`;
+  return z.array(ChainRowSchema).parse(rows).map(({ depth: _depth, ...link }) => link);
+}
+
+/** Versions that replaced this memory, nearest first. */
+export async function selectSuccessors(db: SqlClient, q: { userId: string; id: string }): Promise<ChainLink[]> {
+  const rows = await db.$queryRaw<unknown[]>`
+    WITH RECURSIVE fwd AS (
+      SELECT n.id, n.content, n.status, n.created_at, n.superseded_by, 1 AS depth
+      FROM memory_items m JOIN memory_items n ON n.id = m.superseded_by AND n.user_id = m.user_id
+      WHERE m.user_id = ${q.userId}::uuid AND m.id = ${q.id}::uuid
+      UNION ALL
+      SELECT n.id, n.content, n.status, n.created_at, n.superseded_by, fwd.depth + 1
+      FROM memory_items n JOIN fwd ON n.id = fwd.superseded_by
+      WHERE n.user_id = ${q.userId}::uuid AND fwd.depth < ${MAX_CHAIN}
+    )
+    SELECT id::text, content, status, created_at, depth FROM fwd ORDER BY depth`;
+  return z.array(ChainRowSchema).parse(rows).map(({ depth: _depth, ...link }) => link);
+}
+
+const SourceRowSchema = z.object({
+  conversation_id: z.string(),
+  title: z.string().nullable(),
+  message_id: z.string().nullable(),
+  parts: z.unknown().nullable(),
+  message_at: dbDate.nullable(),
+});
+
+/** The conversation and message a memory came from, when they still exist and are the user's. */
+export async function selectMemorySource(
+  db: SqlClient,
+  q: { userId: string; conversationId: string; messageId: string | null },
+): Promise<z.infer<typeof SourceRowSchema> | null> {
+  const rows = await db.$queryRaw<unknown[]>`
+    SELECT c.id::text AS conversation_id, c.title, msg.id::text AS message_id, msg.parts, msg.created_at AS message_at
+    FROM conversations c
+    LEFT JOIN messages msg
+      ON msg.id = ${q.messageId}::uuid AND msg.conversation_id = c.id AND msg.user_id = ${q.userId}::uuid
+    WHERE c.id = ${q.conversationId}::uuid AND c.user_id = ${q.userId}::uuid`;
+  return rows.length ? SourceRowSchema.parse(rows[0]) : null;
+}
+
+/** How many proposals wait for the user's decision (the navigation badge). */
+export async function countPendingProposals(db: SqlClient, q: { userId: string }): Promise<number> {
+  const rows = await db.$queryRaw<unknown[]>`
+    SELECT count(*) AS n FROM memory_items WHERE user_id = ${q.userId}::uuid AND status = 'pending'`;
+  return z.object({ n: dbNumber }).parse(rows[0]).n;
+}
+
+const ProposalRowSchema = z.object({
+  id: z.string(),
+  status: MemoryStatusSchema,
+  superseded_by: z.string().nullable(),
+  proposed: z.boolean(),
+});
+
+/** A memory of the user that started as a proposal (has a `propose` audit row), or null. */
+export async function selectProposal(
+  db: SqlClient,
+  q: { userId: string; id: string },
+): Promise<z.infer<typeof ProposalRowSchema> | null> {
+  const rows = await db.$queryRaw<unknown[]>`
+    SELECT m.id::text, m.status, m.superseded_by::text,
+      EXISTS (
+        SELECT 1 FROM memory_write_events e
+        WHERE e.memory_item_id = m.id AND e.user_id = ${q.userId}::uuid AND e.operation = 'propose'
+      ) AS proposed
+    FROM memory_items m
+    WHERE m.id = ${q.id}::uuid AND m.user_id = ${q.userId}::uuid`;
+  const row = rows.length ? ProposalRowSchema.parse(rows[0]) : null;
+  return row?.proposed || row?.status === "pending" ? row : null;
+}
