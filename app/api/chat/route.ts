@@ -1,0 +1,13 @@
+import { withRoute } from "@/lib/api/with-route";
+import { runChatTurn } from "@/lib/ai/run-chat-turn";
+import { ChatRequestSchema } from "@/lib/chat/schemas";
+
+export const maxDuration = 60;
+
+export const POST = withRoute(
+  async ({ user, body, correlationId }) => {
+    const request = await body(ChatRequestSchema);
+    return runChatTurn({ userId: user.id, request, correlationId });
+  },
+  { auth: "user" },
+);
