@@ -18,6 +18,7 @@ source "$(dirname "$0")/lib.sh"
 PG_BIN=/usr/lib/postgresql/15/bin
 # The port developers' machines use; only changed to exercise the fallbacks in a test of this script.
 PG_PORT=${MNEMO_CI_PG_DEFAULT_PORT:-5432}
+PG_CLUSTER=${MNEMO_CI_PG_CLUSTER:-main}
 DEFAULT_URL=postgresql://postgres@127.0.0.1:$PG_PORT/mnemo_test
 
 # Runs SQL against the server that URL names, but on its "postgres" database (mnemo_test may not exist yet).
@@ -74,6 +75,12 @@ start_throwaway() {
   URL="postgresql://postgres@127.0.0.1:$port/mnemo_test"
 }
 
+# The server on the usual port is fine; its URL only needs handing back when the port is not 5432.
+use_default() {
+  ci_log "$1"
+  if [ "$PG_PORT" != 5432 ]; then ci_export TEST_DATABASE_URL "$DEFAULT_URL"; fi
+}
+
 do_start() {
   command -v psql >/dev/null || ci_die "psql is missing: run '$0 install' first"
 
@@ -84,16 +91,17 @@ do_start() {
   fi
 
   if port_open 127.0.0.1 "$PG_PORT"; then
-    if usable "$DEFAULT_URL"; then ci_log "reusing the server on 127.0.0.1:$PG_PORT"; return; fi
+    if usable "$DEFAULT_URL"; then use_default "reusing the server on 127.0.0.1:$PG_PORT"; return; fi
     ci_log "the server on 127.0.0.1:$PG_PORT is not usable without a password or lacks pgvector; leaving it alone"
-  elif [ -f /etc/postgresql/15/main/postgresql.conf ] && command -v pg_ctlcluster >/dev/null \
-    && grep -Eq "^\s*port\s*=\s*$PG_PORT\b" /etc/postgresql/15/main/postgresql.conf; then
-    ci_log "starting the Debian cluster 15/main"
-    if pg_ctlcluster --skip-systemctl-redirect 15 main start; then
+  elif [ -f "/etc/postgresql/15/$PG_CLUSTER/postgresql.conf" ] && command -v pg_ctlcluster >/dev/null \
+    && grep -Eq "^\s*port\s*=\s*$PG_PORT\b" "/etc/postgresql/15/$PG_CLUSTER/postgresql.conf"; then
+    ci_log "starting the Debian cluster 15/$PG_CLUSTER"
+    if pg_ctlcluster --skip-systemctl-redirect 15 "$PG_CLUSTER" start; then
       for _ in $(seq 1 30); do pg_isready -q -h 127.0.0.1 -p "$PG_PORT" && break; sleep 1; done
-      if usable "$DEFAULT_URL"; then ci_log "using cluster 15/main on 127.0.0.1:$PG_PORT"; return; fi
+      if usable "$DEFAULT_URL"; then use_default "using cluster 15/$PG_CLUSTER on 127.0.0.1:$PG_PORT"; return; fi
       # A stock cluster asks for passwords over TCP; CI does not rewrite its pg_hba.conf.
-      ci_log "cluster 15/main does not trust local TCP connections; using a throwaway cluster instead"
+      ci_log "cluster 15/$PG_CLUSTER does not trust local TCP connections (or lacks pgvector): stopping it again, using a throwaway cluster instead"
+      pg_ctlcluster --skip-systemctl-redirect 15 "$PG_CLUSTER" stop || true
     else
       ci_log "pg_ctlcluster failed; using a throwaway cluster instead"
     fi

@@ -26,7 +26,11 @@ if [ -n "${TEST_REDIS_URL:-}" ]; then
   exit 0
 fi
 
-if redis_ping 127.0.0.1 "$PORT0"; then ci_log "reusing the server on 127.0.0.1:$PORT0"; exit 0; fi
+if redis_ping 127.0.0.1 "$PORT0"; then
+  ci_log "reusing the server on 127.0.0.1:$PORT0"
+  if [ "$PORT0" != 6379 ]; then ci_export TEST_REDIS_URL "redis://127.0.0.1:$PORT0/1"; fi
+  exit 0
+fi
 
 dir="$MNEMO_CI_STATE/redis"
 mkdir -p "$dir"
@@ -39,7 +43,7 @@ else
     apt_install redis-server
     # Debian's post-install may have started the packaged service on 6379.
     sleep 1
-    if redis_ping 127.0.0.1 "$PORT0"; then ci_log "the installed redis-server is running on 127.0.0.1:$PORT0"; exit 0; fi
+    if redis_ping 127.0.0.1 6379; then ci_log "the installed redis-server is running on 127.0.0.1:6379"; exit 0; fi
   fi
   if port_open 127.0.0.1 "$PORT0"; then
     port=$(free_port 6380 6399) || ci_die "no free port in 6380-6399"
