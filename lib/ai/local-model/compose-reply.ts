@@ -1,5 +1,6 @@
 import type { MessageIntent } from "./classify-message";
 import type { ToolExchange } from "./read-prompt";
+import { slotsOf, topicTerms } from "./topic-terms";
 import { toSecondPerson } from "./to-second-person";
 import { DeleteResultSchema, QueryResultSchema, SaveInputSchema, SaveResultSchema } from "./tool-results";
 
@@ -10,6 +11,13 @@ const sentenceCase = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
 export const CREDENTIAL_NOTE =
   "I won't store passwords, API keys, card numbers or similar secrets in memory — please keep those in a password manager.";
+
+function isOnTopic(question: string, content: string): boolean {
+  const asked = topicTerms(question);
+  const known = topicTerms(content);
+  const askedSlots = slotsOf(asked);
+  return known.some((t) => asked.includes(t)) || [...slotsOf(known)].some((slot) => askedSlots.has(slot));
+}
 
 /** What saving did, in the user's words: "Got it — I'll remember that you're a vegetarian." */
 function describeSaves(exchanges: ToolExchange[]): string[] {
@@ -39,15 +47,19 @@ function describeSaves(exchanges: ToolExchange[]): string[] {
   return lines;
 }
 
-function describeQuery(exchange: ToolExchange, intent: MessageIntent): string {
+function describeQuery(exchange: ToolExchange, intent: MessageIntent, question: string): string {
   const result = QueryResultSchema.safeParse(exchange.output);
   if (!result.success || result.data.error) return `I couldn't look through my memory just now${result.success ? `: ${result.data.error}` : ""}.`;
-  const memories = (result.data.memories ?? []).map((m) => sentenceCase(toSecondPerson(m.content)));
+  const hits = result.data.memories ?? [];
+  const said = (content: string) => sentenceCase(toSecondPerson(content));
   if (intent === "recall-all") {
-    return memories.length === 0 ? "I don't remember anything about you yet. Tell me about yourself and I'll keep the important parts." : `Here's what I remember about you:\n${bullets(memories)}`;
+    return hits.length === 0 ? "I don't remember anything about you yet. Tell me about yourself and I'll keep the important parts." : `Here's what I remember about you:\n${bullets(hits.map((m) => said(m.content)))}`;
   }
-  if (memories.length === 0) return "I don't have anything about that in memory yet. If you tell me, I'll remember it.";
-  return `From what I remember:\n${bullets(memories.slice(0, 5))}`;
+  if (hits.length === 0) return "I don't have anything about that in memory yet. If you tell me, I'll remember it.";
+  // Vector search always returns the nearest memories, related or not; only answer from ones on topic.
+  const relevant = hits.filter((hit) => isOnTopic(question, hit.content));
+  if (relevant.length > 0) return `From what I remember:\n${bullets(relevant.slice(0, 5).map((m) => said(m.content)))}`;
+  return `I don't have anything that clearly answers that. What I do remember:\n${bullets(hits.slice(0, 3).map((m) => said(m.content)))}`;
 }
 
 function describeDelete(exchange: ToolExchange): string {
@@ -68,13 +80,19 @@ function describeDelete(exchange: ToolExchange): string {
  * Writes the final answer of a turn from the results of the tools called for it, the way a
  * hosted model would summarise them: what was saved, proposed, found or forgotten.
  */
-export function composeReply(options: { exchanges: ToolExchange[]; intent: MessageIntent; withheldCredential: boolean }): string {
+export function composeReply(options: {
+  exchanges: ToolExchange[];
+  intent: MessageIntent;
+  withheldCredential: boolean;
+  /** The user's message, to judge which recalled memories answer it */
+  userText: string;
+}): string {
   const saves = options.exchanges.filter((e) => e.toolName === "save_memory");
   const queries = options.exchanges.filter((e) => e.toolName === "query_memory");
   const deletes = options.exchanges.filter((e) => e.toolName === "delete_memory");
   const parts: string[] = [];
   // A correction's lookup is bookkeeping; the answer is about the update.
-  if (queries.length && (saves.length === 0 || options.intent !== "correction")) parts.push(describeQuery(queries.at(-1)!, options.intent));
+  if (queries.length && (saves.length === 0 || options.intent !== "correction")) parts.push(describeQuery(queries.at(-1)!, options.intent, options.userText));
   if (deletes.length) parts.push(describeDelete(deletes.at(-1)!));
   parts.push(...describeSaves(saves));
   if (options.withheldCredential) parts.push(CREDENTIAL_NOTE);

@@ -18,8 +18,9 @@ export type Sentence = {
 type RawTerm = { text?: string; normal?: string; tags?: string[]; post?: string };
 type RawSentence = { text?: string; terms?: RawTerm[] };
 
-// Very long messages would make tagging slow; memories come from the first few sentences anyway.
-const MAX_CHARS = 4000;
+// Very long messages (pasted documents) would make tagging slow; what the user says about
+// themselves comes in the first few sentences.
+const MAX_CHARS = 1500;
 
 /**
  * Splits text into tagged sentences with compromise, expanding contractions so that the
@@ -43,7 +44,6 @@ const recent = new Map<string, Sentence[]>();
 function tag(clipped: string): Sentence[] {
   const doc = nlp(clipped);
   doc.contractions().expand();
-  const questionTexts = new Set((doc.questions().out("array") as string[]).map((q) => q.trim()));
   const raw = doc.json({ terms: { normal: true, tags: true, whitespace: true, text: true } }) as RawSentence[];
   return raw.map((sentence) => {
     const terms = (sentence.terms ?? []).map((t) => ({
@@ -53,10 +53,25 @@ function tag(clipped: string): Sentence[] {
       post: t.post ?? " ",
     }));
     const sentenceText = (sentence.text ?? "").trim();
-    const last = terms.at(-1);
-    const isQuestion = questionTexts.has(sentenceText) || (last?.post.includes("?") ?? false);
-    return { text: sentenceText, terms, isQuestion };
+    return { text: sentenceText, terms, isQuestion: looksLikeQuestion(terms) };
   });
+}
+
+const AUX_OPENERS = new Set(["do", "does", "did", "can", "could", "would", "will", "should", "shall", "is", "are", "am", "was", "were", "have", "has", "may", "might"]);
+
+/**
+ * A question by its shape, from compromise's tags: a question mark, a question word followed
+ * by a verb ("where do I live"), or an inverted auxiliary ("do you know my name"). compromise's
+ * own questions() gives the same answers here but grows quadratically with sentence count.
+ */
+function looksLikeQuestion(terms: Term[]): boolean {
+  const [first, second] = terms;
+  if (!first) return false;
+  if (terms.at(-1)!.post.includes("?")) return true;
+  if (first.tags.has("QuestionWord") || ["what", "where", "who", "why", "how", "which", "whose"].includes(first.normal)) {
+    return second !== undefined && (second.tags.has("Verb") || ["many", "much", "old", "long", "often", "far"].includes(second.normal));
+  }
+  return AUX_OPENERS.has(first.normal) && second !== undefined && second.normal !== "not" && (second.tags.has("Pronoun") || second.tags.has("Noun"));
 }
 
 /** Joins terms back into text, keeping inner punctuation and dropping the final one. */

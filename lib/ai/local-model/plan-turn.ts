@@ -74,7 +74,7 @@ export function planTurn(view: PromptView, tools: Set<string>): TurnPlan {
     if (intent === "affirm" && search && !done.some((e) => DeleteInputSchema.parse(e.input).confirm) && tools.has("delete_memory")) {
       return { text: "", toolCalls: [{ toolName: "delete_memory", input: { description: search.description, confirm: true, memory_ids: search.ids } }] };
     }
-    return say(composeReply({ exchanges: done, intent, withheldCredential: extraction.withheldCredential }));
+    return say(composeReply({ exchanges: done, intent, withheldCredential: extraction.withheldCredential, userText: current.userText }));
   }
 
   if (intent === "affirm" || intent === "deny") {

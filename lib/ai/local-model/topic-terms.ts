@@ -18,6 +18,7 @@ const SLOTS: string[][] = [
   ["name", "call"],
   ["age", "old", "year", "birthday", "born"],
   ["marry", "married", "single", "divorce", "partner", "wife", "husband"],
+  ["pet", "cat", "dog", "animal", "puppy", "kitten"],
 ];
 
 function lemmaOf(term: Term): string {
