@@ -91,13 +91,33 @@ check_services() {
   '
 }
 
-# The eval gate: measures memory-write quality against the golden dataset (another phase owns the script).
+# The eval gate: measures memory-write quality against the golden dataset (the eval owns the
+# script and its thresholds). It runs against a database of its own on the test server
+# (mnemo_eval, created when missing; EVAL_DATABASE_URL overrides), never a developer's
+# embedded one, and always with the offline model.
 run_eval() {
-  if node -e 'process.exit(require("./package.json").scripts?.eval ? 0 : 1)'; then
-    npm run --silent eval -- --dataset eval/memory_write_golden_dataset.json
-  else
+  if ! node -e 'process.exit(require("./package.json").scripts?.eval ? 0 : 1)'; then
     echo "no \"eval\" script in package.json yet: eval gate skipped"
+    return 0
   fi
+  local db_url redis_url
+  db_url=${EVAL_DATABASE_URL:-$(node -e 'const u = new URL(process.argv[1]); u.pathname = "/mnemo_eval"; console.log(u.toString())' "$TEST_DATABASE_URL")}
+  redis_url=$(node -e 'const u = new URL(process.argv[1]); u.pathname = "/3"; console.log(u.toString())' "$TEST_REDIS_URL")
+  node --input-type=module -e '
+    import pg from "pg";
+    const url = new URL(process.argv[1]);
+    const name = decodeURIComponent(url.pathname.slice(1));
+    url.pathname = "/postgres";
+    const client = new pg.Client({ connectionString: url.toString() });
+    await client.connect();
+    const { rowCount } = await client.query("select 1 from pg_database where datname = $1", [name]);
+    if (!rowCount) await client.query(`create database "${name.replaceAll(`"`, `""`)}"`);
+    await client.end();
+  ' "$db_url" || return 1
+  DATABASE_URL=$db_url REDIS_URL=$redis_url DATA_DIR=.data/eval \
+    BETTER_AUTH_SECRET=eval-secret-eval-secret-eval-secret-0123 \
+    LLM_PROVIDER=local EMBEDDING_PROVIDER=local OPENAI_API_KEY= OPENAI_BASE_URL= \
+    npm run --silent eval -- --dataset eval/memory_write_golden_dataset.json
 }
 
 phase "services" "" check_services
