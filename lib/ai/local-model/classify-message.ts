@@ -59,7 +59,7 @@ export function classifyMessage(text: string): MessageReading {
   });
   if (selfQuestion && !sentences.some((s) => !s.isQuestion && s.terms[0]?.normal === "i")) return { intent: "recall-question", sentences };
 
-  if (CORRECTION.test(lowered) && hasSelf(0) && !sentences.every((s) => s.isQuestion)) return { intent: "correction", sentences };
+  if (CORRECTION.test(lowered) && !sentences.every((s) => s.isQuestion)) return { intent: "correction", sentences };
   if (sentences.every((s) => s.isQuestion)) return { intent: "question", sentences };
   if (GREETING.test(lowered) && words.length <= 8) return { intent: "greeting", sentences };
   if (THANKS.test(lowered) && !hasSelf(0)) return { intent: "thanks", sentences };

@@ -40,8 +40,8 @@ function describeSaves(exchanges: ToolExchange[]): string[] {
     else if (output.action === "discarded") lines.push(`I'll leave out that ${said} — it was too uncertain to keep.`);
     else if (output.action === "failed") lines.push(`I couldn't save that just now: ${output.message ?? "the memory store is unavailable"}.`);
   }
+  if (queued.length) lines.unshift(`${updated.length ? "I'll also remember" : "Got it — I'll remember"} that ${list(queued)}.`);
   if (updated.length) lines.unshift(`Thanks for the correction — I've updated my memory: ${list(updated)}.`);
-  if (queued.length) lines.unshift(`Got it — I'll remember that ${list(queued)}.`);
   if (proposed.length) lines.push(`Should I remember that ${list(proposed)}? Use the card below or reply yes.`);
   if (duplicates) lines.push("I already knew that.");
   return lines;

@@ -37,6 +37,8 @@ describe("extractMemories", () => {
     "ok",
     "",
     "Ich wohne in Berlin.",
+    "Off the record, I'm interviewing at another company.",
+    "Don't remember this, but I'm pregnant.",
   ])("stores nothing for %j", (text) => {
     expect(extractMemories(text).memories).toEqual([]);
   });
@@ -114,6 +116,8 @@ describe("toSecondPerson", () => {
     ["User has two cats", "you have two cats"],
     ["User and their team decided to use Svelte", "you and your team decided to use Svelte"],
     ["User prefers Python because they find it cleaner", "you prefer Python because you find it cleaner"],
+    ["User no longer works at Globex", "you no longer work at Globex"],
+    ["User's dog is called Pixel", "your dog is called Pixel"],
   ])("%s → %s", (content, said) => {
     expect(toSecondPerson(content)).toBe(said);
   });

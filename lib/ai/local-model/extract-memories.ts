@@ -16,7 +16,11 @@ export type Extraction = {
   withheldCredential: boolean;
   /** The message was framed as a hypothetical ("if I were…", "imagine…") */
   hypothetical: boolean;
+  /** The user asked for this not to be remembered ("off the record", "don't save this") */
+  optedOut: boolean;
 };
+
+const OPT_OUT = /\b(off the record|between (you and me|us)|(do not|don't|dont|never) (remember|save|store|memori[sz]e|note)( this| that| it)?|keep (this|that|it) to yourself|not for (your )?memory)\b/i;
 
 const MAX_CONTENT = 2000;
 const phrases = (list: string[]) => list.map((p) => p.split(" "));
@@ -105,7 +109,11 @@ function isHypothetical(terms: Term[]): boolean {
  * twice over is too vague to propose at all.
  */
 export function extractMemories(text: string, options: { correction?: boolean } = {}): Extraction {
-  const result: Extraction = { memories: [], withheldCredential: false, hypothetical: false };
+  const result: Extraction = { memories: [], withheldCredential: false, hypothetical: false, optedOut: false };
+  if (OPT_OUT.test(text)) {
+    result.optedOut = true;
+    return result;
+  }
   const seen = new Set<string>();
   // Drop secret-bearing sentences before tagging: compromise keeps "Acme Corp. Here's my key" together.
   const chunks = text.split(/(?<=[.!?])\s+(?=[A-Z"'])/);

@@ -123,5 +123,6 @@ export function planTurn(view: PromptView, tools: Set<string>): TurnPlan {
     return { text: "", toolCalls: fresh.map((memory) => ({ toolName: "save_memory", input: { ...memory } })) };
   }
   if (extraction.withheldCredential) return say(CREDENTIAL_NOTE);
+  if (extraction.optedOut) return say("Okay — I won't remember that.");
   return say(replyWithoutTools(extraction.hypothetical ? "hypothetical" : intent));
 }

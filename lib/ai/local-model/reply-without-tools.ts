@@ -24,6 +24,8 @@ export function replyWithoutTools(intent: MessageIntent | "hypothetical"): strin
       return `That sounds hypothetical, so I won't store it as a memory. ${ABOUT}`;
     case "question":
       return `I can't answer general questions offline. ${ABOUT}`;
+    case "correction":
+      return 'What should I correct? Tell me the right version, for example "Actually, I live in Munich now."';
     case "forget":
     case "recall-all":
     case "recall-question":
