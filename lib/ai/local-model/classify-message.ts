@@ -47,6 +47,8 @@ export function classifyMessage(text: string): MessageReading {
     if (!(words[forgetAt - 1] === "i" && words[forgetAt] === "forget")) return { intent: "forget", sentences };
   }
 
+  // "Can you remember that I'm vegan?" is a request to save, not a question about memory.
+  if (/^(please )?((can|could|would|will) you (please )?)?(remember|note|save|store|memori[sz]e) (that|this)\b/.test(lowered)) return { intent: "statement", sentences };
   const asks = sentences.some((s) => s.isQuestion) || /^(tell me|list|show me|show)\b/.test(lowered);
   if (asks && /\b(remember|know|memories|memory|stored|saved)\b/.test(lowered) && /\b(about me|of me|my memories|you remember|you know|your memory|you have)\b/.test(lowered)) {
     const about = lowered.match(/\babout (my|where|what|how|when|which) (.+)$/);

@@ -21,6 +21,8 @@ describe("extractMemories", () => {
     ["I'll go with the blue one.", [["User will go with the blue one", "decision"]]],
     ["I'm going to start learning the piano next month.", [["User is going to start learning the piano next month", "decision"]]],
     ["Don't forget that my flight to Oslo leaves on Friday.", [["User's flight to Oslo leaves on Friday", "note"]]],
+    ["Remember that my sister's birthday is on May 5.", [["User's sister's birthday is on May 5", "note"]]],
+    ["Can you remember that I'm vegan?", [["User is vegan", "fact"]]],
     ["i live in berlin and i love techno", [["User lives in berlin", "fact"], ["User loves techno", "preference"]]],
   ])("%s", (text, expected) => {
     expect(pick(text)).toEqual(expected);
@@ -37,6 +39,8 @@ describe("extractMemories", () => {
     "ok",
     "",
     "Ich wohne in Berlin.",
+    "Remember that my brother is getting divorced.",
+    "I'm moving to Austin, but it's a secret.",
     "Off the record, I'm interviewing at another company.",
     "Don't remember this, but I'm pregnant.",
   ])("stores nothing for %j", (text) => {
@@ -78,6 +82,7 @@ describe("classifyMessage", () => {
     ["Don't forget that I'm vegan", "statement"],
     ["What do you remember about me?", "recall-all"],
     ["What do you know about me", "recall-all"],
+    ["Can you remember that I'm vegan?", "statement"],
     ["What's my favourite language?", "recall-question"],
     ["Where do I live?", "recall-question"],
     ["Should I learn Rust or Go?", "question"],

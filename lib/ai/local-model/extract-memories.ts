@@ -20,6 +20,9 @@ export type Extraction = {
   optedOut: boolean;
 };
 
+// Someone else's confidence: nothing in such a message is stored, even when asked.
+const SECRET = /\b(do not tell|don't tell|dont tell|in confidence|(a|is|it's|its) secret|confidential|between (you and me|us))\b/i;
+const SENSITIVE_ABOUT_OTHERS = /\b(divorc\w*|pregnan\w*|debt|affair|cheat\w*|diagnos\w*|cancer|rehab|therapy|arrest\w*|fired|sick|illness|disease|depress\w*|addict\w*)\b/i;
 const OPT_OUT = /\b(off the record|between (you and me|us)|(do not|don't|dont|never) (remember|save|store|memori[sz]e|note)( this| that| it)?|keep (this|that|it) to yourself|not for (your )?memory)\b/i;
 
 const MAX_CONTENT = 2000;
@@ -46,6 +49,8 @@ const HEDGE_LEADS = phrases([
 const AFTERTHOUGHT = new Set(["so", "if", "just", "which", "though", "in", "not", "maybe", "probably", "please", "lol", "haha", "btw", "fyi", "right", "ok", "okay"]);
 const RELATION_HINT = /\b(friend|wife|husband|partner|boyfriend|girlfriend|mom|mum|mother|dad|father|brother|sister|son|daughter|boss|colleague|coworker|neighbou?r|cousin|aunt|uncle)\b/i;
 const HEDGE_WORDS = new Set(["might", "may", "maybe", "probably", "possibly", "perhaps", "considering", "unsure", "thinking"]);
+// "may" in "on May 5" is a month, not a hedge.
+const isHedge = (t: Term) => HEDGE_WORDS.has(t.normal) && !t.tags.has("Date") && !t.tags.has("Month") && !(t.normal === "may" && !t.tags.has("Modal"));
 const HYPOTHETICAL_WORDS = new Set(["imagine", "suppose", "supposing", "hypothetically", "pretend", "hypothetical"]);
 
 function stripLead(terms: Term[], list: string[][]): { terms: Term[]; matched: boolean } {
@@ -75,7 +80,9 @@ function noteAbout(terms: Term[]): string | null {
   const text = joinTerms(terms);
   const first = terms[0]?.normal;
   if (!first || first === "i" || first === "we" || terms.length < 3 || !terms.some((t) => t.tags.has("Verb"))) return null;
-  if (RELATION_HINT.test(text) || terms.some((t) => t.tags.has("Person") || t.tags.has("Pronoun") && t.normal !== "my" && t.normal !== "it")) return null;
+  // A relative's birthday is fine to note on request; their private matters are not.
+  if (SENSITIVE_ABOUT_OTHERS.test(text) && (RELATION_HINT.test(text) || terms.some((t) => t.tags.has("Person")))) return null;
+  if (terms.some((t) => t.tags.has("Pronoun") && !["my", "it", "we", "our"].includes(t.normal))) return null;
   const rewritten = text.replace(/\bmy\b/gi, "User's").replace(/\b(me|I)\b/g, "User");
   return rewritten.charAt(0).toUpperCase() + rewritten.slice(1);
 }
@@ -110,7 +117,7 @@ function isHypothetical(terms: Term[]): boolean {
  */
 export function extractMemories(text: string, options: { correction?: boolean } = {}): Extraction {
   const result: Extraction = { memories: [], withheldCredential: false, hypothetical: false, optedOut: false };
-  if (OPT_OUT.test(text)) {
+  if (OPT_OUT.test(text) || SECRET.test(text)) {
     result.optedOut = true;
     return result;
   }
@@ -154,7 +161,7 @@ export function extractMemories(text: string, options: { correction?: boolean } 
     if (result.hypothetical && terms.some((t) => t.normal === "would" || t.normal === "could")) continue;
     for (const clauseTerms of splitClauses(terms)) {
       const lead = stripLead(clauseTerms, HEDGE_LEADS);
-      const clauseHedges = hedges + (lead.matched ? 1 : 0) + lead.terms.filter((t) => HEDGE_WORDS.has(t.normal)).length;
+      const clauseHedges = hedges + (lead.matched ? 1 : 0) + lead.terms.filter(isHedge).length;
       const clauseText = trimAfterthought(lead.terms);
       const clause = rewriteThirdPerson(clauseText);
       if (!clause) {

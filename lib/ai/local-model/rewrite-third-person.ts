@@ -55,7 +55,7 @@ function findSubject(terms: Term[]): { subject: ClauseSubject; prefix: string; v
   if (verbAt < 2) return null;
   const phrase = terms.slice(1, verbAt);
   const andI = phrase.findIndex((t, i) => t.normal === "i" && phrase[i - 1]?.normal === "and");
-  const aboutPerson = phrase.some((t) => RELATIONS.has(t.normal) || t.tags.has("Person") || t.tags.has("FirstName"));
+  const aboutPerson = phrase.some((t) => RELATIONS.has(t.normal.replace(/'s?$/, "")) || t.tags.has("Person") || t.tags.has("FirstName"));
   if (andI > 0) return { subject: "self-and-other", prefix: `User and their ${joinTerms(phrase.slice(0, andI - 1))}`, verbAt };
   if (aboutPerson) return null;
   if (phrase.some((t) => TEAM_WORDS.has(t.normal))) return { subject: "team", prefix: `User's ${joinTerms(phrase)}`, verbAt };
