@@ -2,11 +2,11 @@
 
 import { useChat } from "@ai-sdk/react";
 import { DefaultChatTransport } from "ai";
-import { useRouter } from "next/navigation";
 import { useEffect, useMemo, useRef } from "react";
 import type { ChatMessage } from "@/lib/ai/chat-message";
 import { Alert } from "@/components/ui/alert";
 import { ChatInput } from "@/components/chat/chat-input";
+import { CONVERSATIONS_CHANGED } from "@/components/chat/conversation-events";
 import { MessageView } from "@/components/chat/message-view";
 
 export function Chat({
@@ -20,7 +20,6 @@ export function Chat({
   modelName: string;
   modelIsLocal: boolean;
 }) {
-  const router = useRouter();
   const transport = useMemo(
     () =>
       new DefaultChatTransport<ChatMessage>({
@@ -34,10 +33,14 @@ export function Chat({
     id: conversationId,
     messages: initialMessages,
     transport,
-    onFinish: () => router.refresh(),
+    // Tell the conversation list (new chat, new title, new order) without remounting this chat.
+    onFinish: () => window.dispatchEvent(new Event(CONVERSATIONS_CHANGED)),
   });
   const endRef = useRef<HTMLDivElement>(null);
-  useEffect(() => endRef.current?.scrollIntoView({ block: "end" }), [messages]);
+  // Block body: newer browsers return a Promise from scrollIntoView, which useEffect must not get.
+  useEffect(() => {
+    endRef.current?.scrollIntoView({ block: "end" });
+  }, [messages]);
   const busy = status === "submitted" || status === "streaming";
 
   function send(text: string) {

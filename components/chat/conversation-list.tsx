@@ -2,14 +2,27 @@
 
 import Link from "next/link";
 import { usePathname, useRouter } from "next/navigation";
-import { useState } from "react";
+import { useCallback, useEffect, useState } from "react";
+import { z } from "zod";
+import { CONVERSATIONS_CHANGED } from "@/components/chat/conversation-events";
 import { Button } from "@/components/ui/button";
 
 type Conversation = { id: string; title: string };
+const ListSchema = z.object({ conversations: z.array(z.object({ id: z.string(), title: z.string() })) });
 
-export function ConversationList({ conversations }: { conversations: Conversation[] }) {
+export function ConversationList({ conversations: initial }: { conversations: Conversation[] }) {
   const pathname = usePathname();
   const router = useRouter();
+  const [conversations, setConversations] = useState(initial);
+  const reload = useCallback(async () => {
+    const response = await fetch("/api/conversations", { cache: "no-store" }).catch(() => null);
+    const parsed = response?.ok ? ListSchema.safeParse(await response.json()) : null;
+    if (parsed?.success) setConversations(parsed.data.conversations);
+  }, []);
+  useEffect(() => {
+    window.addEventListener(CONVERSATIONS_CHANGED, reload);
+    return () => window.removeEventListener(CONVERSATIONS_CHANGED, reload);
+  }, [reload]);
   const [editing, setEditing] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
 
@@ -21,7 +34,7 @@ export function ConversationList({ conversations }: { conversations: Conversatio
       body: JSON.stringify({ title }),
     });
     setError(response.ok ? null : "Could not rename the conversation.");
-    router.refresh();
+    window.dispatchEvent(new Event(CONVERSATIONS_CHANGED));
   }
 
   async function remove(conversation: Conversation) {
@@ -31,15 +44,14 @@ export function ConversationList({ conversations }: { conversations: Conversatio
       setError("Could not delete the conversation.");
       return;
     }
+    window.dispatchEvent(new Event(CONVERSATIONS_CHANGED));
     if (pathname === `/c/${conversation.id}`) router.push("/");
-    router.refresh();
   }
 
   return (
     <nav aria-label="Conversations" className="flex flex-col gap-2">
       <Link
         href="/"
-        onClick={() => router.refresh()}
         className="rounded-md bg-indigo-600 px-3 py-2 text-center text-sm font-medium text-white hover:bg-indigo-700"
       >
         New chat

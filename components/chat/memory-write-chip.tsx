@@ -4,12 +4,18 @@ import Link from "next/link";
 import { useEffect, useState } from "react";
 import { z } from "zod";
 
-const WriteStatusSchema = z.object({
-  status: z.enum(["queued", "running", "done", "failed"]),
-  action: z.string().nullable(),
-  memoryId: z.string().nullable(),
-  message: z.string().nullable(),
-});
+const ResultSchema = z
+  .looseObject({ action: z.string().optional(), memoryId: z.string().optional(), message: z.string().optional(), deleted: z.array(z.string()).optional() })
+  .nullable()
+  .catch(null);
+const WriteStatusSchema = z
+  .object({ status: z.enum(["queued", "running", "done", "failed"]), result: ResultSchema, error: z.string().nullable() })
+  .transform(({ status, result, error }) => ({
+    status,
+    action: result?.deleted ? "deleted" : (result?.action ?? null),
+    memoryId: result?.memoryId ?? null,
+    message: result?.message ?? (status === "failed" ? (error ?? "Memory write failed") : null),
+  }));
 type WriteStatus = z.infer<typeof WriteStatusSchema>;
 
 /**

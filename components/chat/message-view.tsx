@@ -20,7 +20,7 @@ export function MessageView({ message, isLast, busy, onReply }: Props) {
   return (
     <article
       id={`m-${message.id}`}
-      aria-label={isUser ? "Your message" : "Assistant message"}
+      aria-label={isUser ? "From you" : "From Mnemo"}
       className={`flex scroll-mt-20 flex-col gap-2 ${isUser ? "items-end" : "items-start"} target:[&>div:first-child]:ring-2 target:[&>div:first-child]:ring-amber-400`}
     >
       {message.parts.map((part, index) => {
