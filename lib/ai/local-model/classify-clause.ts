@@ -19,6 +19,8 @@ const TRANSIENT = words(
 );
 // "I'm looking for a book", "I was wondering": what the user is doing in this chat, not who they are.
 const ACTIVITY_NOW = words("look wonder ask test browse kid joke check chat type");
+const TASK_WORDS = words("question questions problem bug bugs error errors exception crash typo issue issues homework");
+const MOMENTARY = words("yesterday today tonight earlier morning afternoon evening");
 const REQUEST_VERBS = words("want need wonder hope wish ask help try see agree understand mean guess think know feel");
 const REPORTING_VERBS = words("hear read learn find tell say know think believe suspect promise swear notice see");
 const IDENTITY_WORDS = words(
@@ -52,10 +54,15 @@ export function classifyClause(clause: ThirdPersonClause): ClauseClass {
     }
   }
   if (REPORTING_VERBS.has(lemma) && rest[0]?.normal === "that") return { keep: false, reason: "reported" };
+  // Asking for something in this chat: "I need a recipe", "I'd like to order", "I have a question".
+  if ((lemma === "want" || lemma === "need") && rest[0]?.tags.has("Determiner")) return { keep: false, reason: "request" };
+  if (/^User would like to\b/.test(clause.content) || has(rest, TASK_WORDS)) return { keep: false, reason: "request" };
 
-  const allNormals = [clause.content.toLowerCase()];
-  const memoryType = typeOf(clause, allNormals[0]!);
+  const lowered = clause.content.toLowerCase();
+  const memoryType = typeOf(clause, lowered);
   const identity = has(rest, IDENTITY_WORDS) || IDENTITY_WORDS.has(lemma) || /^User's name\b/.test(clause.content);
+  // What happened today or last night is an episode, not a lasting fact about the user.
+  if (memoryType !== "decision" && memoryType !== "note" && !identity && has(rest, MOMENTARY)) return { keep: false, reason: "transient" };
   const base = { decision: 0.8, fact: identity ? 0.8 : 0.6, preference: 0.55, note: 0.5 }[memoryType];
   const strong = ["love", "hate", "adore", "despise", "loathe"].includes(lemma) || has(rest, words("allergic allergy"));
   return { keep: true, memoryType, importance: Math.min(1, base + (strong ? 0.1 : 0)) };
@@ -71,7 +78,7 @@ function typeOf(clause: ThirdPersonClause, lowered: string): MemoryType {
   const goingTo = rest.findIndex((t) => t.normal === "going") >= 0 && rest.some((t) => t.normal === "to");
   if (DECISION_VERBS.has(lemma) && lemma !== "go" && lemma !== "move") return "decision";
   if (/\b(decided|chose|chosen|picked|opted|will use|going to use|going with|go with|settled on|switching to|from now on)\b/.test(lowered)) return "decision";
-  if (/^user (is|are) (buying|getting|using|switching|adopting|picking|choosing)\b/.test(lowered) || (lemma !== "be" && /\binstead\b/.test(lowered))) return "decision";
+  if (/^user (is|are) (buying|switching|adopting|picking|choosing)\b/.test(lowered) || (lemma !== "be" && /\binstead\b/.test(lowered))) return "decision";
   if (goingTo || /^user (will|is going to|plans to|intends to)\b/.test(lowered)) return "decision";
   if (lowered.split(/[^a-z]+/).some((w) => NOTE_WORDS.has(w)) || /\b(need to|have to|has to|needs to|must|should)\b/.test(lowered)) return "note";
   return "fact";

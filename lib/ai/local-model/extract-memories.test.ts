@@ -41,6 +41,11 @@ describe("extractMemories", () => {
     "Ich wohne in Berlin.",
     "Remember that my brother is getting divorced.",
     "I'm moving to Austin, but it's a secret.",
+    "I have a question about React hooks.",
+    "I got an error when running npm install",
+    "I need a recipe for dinner",
+    "I'd like to order a pizza",
+    "I saw a great movie yesterday",
     "Off the record, I'm interviewing at another company.",
     "Don't remember this, but I'm pregnant.",
   ])("stores nothing for %j", (text) => {

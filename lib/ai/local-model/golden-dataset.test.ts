@@ -3,7 +3,7 @@ import path from "node:path";
 import { generateText, stepCountIs, type ModelMessage } from "ai";
 import { describe, expect, it } from "vitest";
 import { EPISODE_SUMMARY_SYSTEM_PROMPT } from "@/lib/ai/prompts/episode-summary-prompt";
-import { MemoryWriteDatasetSchema, type ActualWrite, type MemoryWriteCaseResult } from "@/eval/schemas";
+import { MemoryWriteDatasetSchema, type ActualWrite, type MemoryWriteCaseResult, type MemoryWriteDataset } from "@/eval/schemas";
 import { computeMetrics } from "@/eval/scorers/compute-metrics";
 import { scoreCase } from "@/eval/scorers/score-case";
 import { createLocalMemoryModel } from "./create-local-memory-model";
@@ -11,11 +11,11 @@ import { createFakeMemoryTools } from "./fake-memory-tools";
 
 // Offline replay of the golden dataset against an in-memory store: the same scorers as the eval
 // runner, without Postgres, so a regression in the model's rules shows up in unit tests.
-const datasetPath = path.join(import.meta.dirname, "../../../eval/memory_write_golden_dataset.json");
-const dataset = MemoryWriteDatasetSchema.parse(JSON.parse(readFileSync(datasetPath, "utf8")));
+const evalDir = path.join(import.meta.dirname, "../../../eval");
+const load = (file: string) => MemoryWriteDatasetSchema.parse(JSON.parse(readFileSync(path.join(evalDir, file), "utf8")));
 const EPISODE_USER_TURNS = 10;
 
-async function replay(testCase: (typeof dataset.cases)[number]): Promise<MemoryWriteCaseResult> {
+async function replay(testCase: MemoryWriteDataset["cases"][number]): Promise<MemoryWriteCaseResult> {
   const model = createLocalMemoryModel();
   const fake = createFakeMemoryTools();
   const messages: ModelMessage[] = [];
@@ -36,8 +36,9 @@ async function replay(testCase: (typeof dataset.cases)[number]): Promise<MemoryW
   return scoreCase({ testCase, actualWrites, actualDeletes, latencyMs: performance.now() - started });
 }
 
-describe("golden memory-write dataset (offline replay)", () => {
+describe.each(["memory_write_golden_dataset.json", "datasets/memory_write_smoke_dataset.json"])("%s (offline replay)", (file) => {
   it("meets the precision and recall gate", async () => {
+    const dataset = load(file);
     const results: MemoryWriteCaseResult[] = [];
     for (const testCase of dataset.cases) results.push(await replay(testCase));
     const metrics = computeMetrics({ cases: dataset.cases, results });
