@@ -8,8 +8,8 @@ const WIDTH = 720;
 const HEIGHT = 260;
 const PAD = { top: 16, right: 16, bottom: 36, left: 44 };
 const SERIES = [
-  { key: "extraction_precision", label: "Precision", color: "#4f46e5", threshold: "min_precision", dash: "6 4" },
-  { key: "extraction_recall", label: "Recall", color: "#059669", threshold: "min_recall", dash: "2 4" },
+  { key: "extraction_precision", label: "Precision", color: "#4f46e5", threshold: "min_precision", dash: "6 4", line: "dashed", hollow: true },
+  { key: "extraction_recall", label: "Recall", color: "#059669", threshold: "min_recall", dash: "2 4", line: "dotted", hollow: false },
 ] as const;
 
 const percent = (ratio: number) => `${Math.round(ratio * 1000) / 10}%`;
@@ -29,7 +29,9 @@ export function EvalsChart({ runs }: { runs: StoredEvalRun[] }) {
 
   return (
     <figure className="rounded-lg border border-zinc-200 bg-white p-4">
-      <figcaption className="mb-2 text-sm font-medium text-zinc-700">Precision and recall over the last {chronological.length} runs</figcaption>
+      <figcaption className="mb-2 text-sm font-medium text-zinc-700">
+        Precision and recall over {chronological.length === 1 ? "1 run" : `the last ${chronological.length} runs`}
+      </figcaption>
       <svg
         viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
         className="h-auto w-full"
@@ -46,7 +48,15 @@ export function EvalsChart({ runs }: { runs: StoredEvalRun[] }) {
         ))}
         {chronological.map((run, index) =>
           index % labelEvery === 0 || index === chronological.length - 1 ? (
-            <text key={run.id} x={x(index)} y={HEIGHT - PAD.bottom + 16} textAnchor="middle" fontSize="11" fill="#71717a">
+            <text
+              key={run.id}
+              x={x(index)}
+              y={HEIGHT - PAD.bottom + 16}
+              // The end labels sit on the plot's edges: anchor them inwards so they are not clipped.
+              textAnchor={chronological.length === 1 ? "middle" : index === 0 ? "start" : index === chronological.length - 1 ? "end" : "middle"}
+              fontSize="11"
+              fill="#71717a"
+            >
               {shortDate(run.createdAt)}
             </text>
           ) : null,
@@ -74,7 +84,16 @@ export function EvalsChart({ runs }: { runs: StoredEvalRun[] }) {
                 points={chronological.map((run, index) => `${x(index)},${y(run.metrics[series.key])}`).join(" ")}
               />
               {chronological.map((run, index) => (
-                <circle key={run.id} cx={x(index)} cy={y(run.metrics[series.key])} r="3.5" fill={series.color}>
+                // Precision hollow and larger, recall filled and smaller: equal values stay visible as two marks.
+                <circle
+                  key={run.id}
+                  cx={x(index)}
+                  cy={y(run.metrics[series.key])}
+                  r={series.hollow ? 5 : 2.5}
+                  fill={series.hollow ? "white" : series.color}
+                  stroke={series.color}
+                  strokeWidth="2"
+                >
                   <title>{`${shortDate(run.createdAt)} UTC · ${series.label.toLowerCase()} ${percent(run.metrics[series.key])}${run.passed ? "" : " · gate failed"}`}</title>
                 </circle>
               ))}
@@ -86,7 +105,7 @@ export function EvalsChart({ runs }: { runs: StoredEvalRun[] }) {
         {SERIES.map((series) => (
           <li key={series.key} className="flex items-center gap-1.5">
             <span className="inline-block h-0.5 w-4" style={{ backgroundColor: series.color }} />
-            {series.label} (dashed: gate)
+            {series.label} ({series.line} line: its gate)
           </li>
         ))}
       </ul>
