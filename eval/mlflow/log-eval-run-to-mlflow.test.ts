@@ -8,7 +8,7 @@ import type { EvalRunReport } from "@/lib/eval/schemas";
 type Call = { method: string; path: string; body: string };
 
 /** A fake MLflow tracking server on 127.0.0.1 (random port) that records every request. */
-async function startFakeMlflow(options: { experimentExists: boolean; proxiedArtifacts: boolean }) {
+async function startFakeMlflow(options: { experimentExists: boolean; proxiedArtifacts: boolean; rejectBatch?: boolean }) {
   const calls: Call[] = [];
   const server: Server = createServer((req, res) => {
     let body = "";
@@ -30,6 +30,9 @@ async function startFakeMlflow(options: { experimentExists: boolean; proxiedArti
         const experimentId = JSON.parse(body).experiment_id as string;
         const artifactUri = options.proxiedArtifacts ? `mlflow-artifacts:/${experimentId}/run-1/artifacts` : `./mlruns/${experimentId}/run-1/artifacts`;
         return send(200, { run: { info: { run_id: "run-1", experiment_id: experimentId, artifact_uri: artifactUri, status: "RUNNING" } } });
+      }
+      if (url.pathname === "/api/2.0/mlflow/runs/log-batch" && options.rejectBatch) {
+        return send(400, { error_code: "INVALID_PARAMETER_VALUE", message: "Param value too long" });
       }
       if (url.pathname === "/api/2.0/mlflow/runs/log-batch" || url.pathname === "/api/2.0/mlflow/runs/update") return send(200, {});
       if (req.method === "PUT" && url.pathname.startsWith("/api/2.0/mlflow-artifacts/artifacts/")) return send(200, {});
@@ -110,6 +113,14 @@ describe("logEvalRunToMlflow", () => {
     const tagBatch = JSON.parse(mlflow.calls.filter((c) => c.path === "/api/2.0/mlflow/runs/log-batch")[1]!.body);
     expect(tagBatch.tags[0].key).toBe("mnemo.cases");
     expect(tagBatch.tags[0].value).toContain("fact-01 p=1.00 r=1.00 fp=0");
+  });
+
+  it("marks the run FAILED and throws MLflow's message when logging is refused", async () => {
+    const mlflow = await startFakeMlflow({ experimentExists: true, proxiedArtifacts: true, rejectBatch: true });
+    await expect(logEvalRunToMlflow({ trackingUri: mlflow.uri, report, ...times })).rejects.toThrow(/answered 400: Param value too long/);
+    const last = mlflow.calls.at(-1)!;
+    expect(last.path).toBe("/api/2.0/mlflow/runs/update");
+    expect(JSON.parse(last.body)).toMatchObject({ run_id: "run-1", status: "FAILED" });
   });
 });
 
