@@ -83,6 +83,9 @@ export default defineConfig({
       APP_URL: BASE_URL,
       BETTER_AUTH_SECRET: "e2e-secret-e2e-secret-e2e-secret-0123456",
       ADMIN_EMAILS: "admin@e2e.test",
+      // better-auth's sign-in/sign-up limit (3 per 10 s per client) would throttle a suite that
+      // signs up a fresh user per test from one address. Read by lib/config.ts when supported.
+      AUTH_RATE_LIMIT: "off",
       // Always the offline model, whatever keys the machine's environment holds (empty = unset).
       LLM_PROVIDER: "local",
       EMBEDDING_PROVIDER: "local",

@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { expect, type APIRequestContext } from "@playwright/test";
+import { expect, type APIRequestContext, type APIResponse } from "@playwright/test";
 
 export type TestUser = { name: string; email: string; password: string };
 
@@ -18,26 +18,36 @@ export function adminUser(): TestUser {
 }
 
 /**
+ * better-auth allows 3 sign-in / sign-up requests per 10 s per client. The e2e server is started
+ * with that limit off (AUTH_RATE_LIMIT in playwright.config.ts); should it be on anyway, wait as
+ * the 429 says and try again rather than fail.
+ */
+async function postRespectingRateLimit(request: APIRequestContext, baseURL: string, path: string, data: object): Promise<APIResponse> {
+  for (let attempt = 1; ; attempt++) {
+    const res = await request.post(path, { data, headers: { origin: new URL(baseURL).origin } });
+    if (res.status() !== 429 || attempt === 4) return res;
+    const seconds = Number(res.headers()["x-retry-after"] ?? res.headers()["retry-after"] ?? 10);
+    await new Promise((resolve) => setTimeout(resolve, (Math.min(Math.max(seconds, 1), 15) + 0.5) * 1000));
+  }
+}
+
+/**
  * Creates the account through better-auth's API. With a page's `request` (page.request) the
  * session cookie lands in that page's browser context, so the page is then signed in.
- * An account that already exists (the admin, on a retried test) is signed in instead.
+ * An account that already exists (the admin, shared by tests in parallel workers and retries)
+ * is signed in instead.
  */
 export async function signUpViaApi(request: APIRequestContext, baseURL: string, user: TestUser): Promise<void> {
-  const headers = { origin: new URL(baseURL).origin };
-  const res = await request.post("/api/auth/sign-up/email", { data: user, headers });
+  const res = await postRespectingRateLimit(request, baseURL, "/api/auth/sign-up/email", user);
   if (res.ok()) return;
-  const body = await res.text();
-  if (res.status() === 422 || /already exists/i.test(body)) {
-    await signInViaApi(request, baseURL, user);
-    return;
+  const signUpError = `${res.status()} ${await res.text()}`;
+  const signIn = await postRespectingRateLimit(request, baseURL, "/api/auth/sign-in/email", { email: user.email, password: user.password });
+  if (!signIn.ok()) {
+    throw new Error(`could not sign up ${user.email} (${signUpError}) nor sign in (${signIn.status()} ${await signIn.text()})`);
   }
-  throw new Error(`sign-up of ${user.email} failed: ${res.status()} ${body}`);
 }
 
 export async function signInViaApi(request: APIRequestContext, baseURL: string, user: Pick<TestUser, "email" | "password">) {
-  const res = await request.post("/api/auth/sign-in/email", {
-    data: { email: user.email, password: user.password },
-    headers: { origin: new URL(baseURL).origin },
-  });
+  const res = await postRespectingRateLimit(request, baseURL, "/api/auth/sign-in/email", { email: user.email, password: user.password });
   expect(res.ok(), `sign-in of ${user.email}: ${res.status()} ${await res.text()}`).toBe(true);
 }
