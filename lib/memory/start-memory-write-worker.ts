@@ -39,9 +39,11 @@ export function startMemoryWriteWorker(options: { enabled?: boolean; concurrency
     }
   })();
 
-  if (options.handleSignals ?? true) {
+  if ((options.handleSignals ?? true) && !state.signalsInstalled) {
+    state.signalsInstalled = true;
     for (const signal of ["SIGTERM", "SIGINT"] as const) {
       process.once(signal, () => {
+        state.signalsInstalled = false;
         void stopMemoryWriteWorker({ timeoutMs: 5000 }).finally(() => {
           // Adding a listener disabled Node's default exit; restore it unless someone else owns shutdown.
           if (process.listenerCount(signal) === 0) process.exit(0);
