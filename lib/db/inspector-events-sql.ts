@@ -1,6 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import { bigintAsString, dbDate, dbNumber, type SqlClient } from "@/lib/db/memory-sql-client";
+import { Prisma } from "@/lib/generated/prisma/client";
 import type { AuditEvent, AuditFilters } from "@/lib/inspector/schemas";
 import { ExtractionTypeSchema, MemoryOperationSchema, type MemoryEvent } from "@/lib/memory/schemas";
 
@@ -90,9 +91,26 @@ export async function selectAuditPage(
   db: SqlClient,
   q: AuditFilters & { cursor: string | null; limit: number },
 ): Promise<AuditEvent[]> {
+  const rows = await db.$queryRaw<unknown[]>(auditPageSql(q));
+  return z.array(EventRowSchema).parse(rows);
+}
+
+/**
+ * A date range is also turned into a seq range, so the newest-first scan on seq starts at the
+ * range instead of filtering its way down from the newest row (55 ms → about 1 ms at 1M rows
+ * for a day six months back). That relies on seq following created_at: created_at is the
+ * write transaction's start and seq is drawn inside it, and memory write transactions are cut
+ * off after 15 s (run-memory-transaction.ts), so an event whose created_at is this much later
+ * than another's always has the larger seq. The exact created_at filter stays; the seq bounds
+ * only skip rows that cannot match.
+ */
+const SEQ_TIME_SLACK = "1 hour";
+
+/** The audit page statement itself, exported so scripts/bench-audit.ts can EXPLAIN exactly it. */
+export function auditPageSql(q: AuditFilters & { cursor: string | null; limit: number }): Prisma.Sql {
   const userId = q.user && z.string().uuid().safeParse(q.user).success ? q.user : null;
   const email = q.user && !userId ? q.user.toLowerCase() : null;
-  const rows = await db.$queryRaw<unknown[]>`
+  return Prisma.sql`
     SELECT e.id::text, e.seq, e.memory_item_id::text, e.user_id::text, e.operation, e.confidence, e.extraction_type,
       e.before_content, e.after_content, e.correlation_id::text, e.processing_time_ms, e.created_at,
       u.email AS user_email
@@ -103,9 +121,14 @@ export async function selectAuditPage(
       AND (${q.extractionType ?? null}::text IS NULL OR e.extraction_type = ${q.extractionType ?? null}::text)
       AND (${q.from ?? null}::timestamptz IS NULL OR e.created_at >= ${q.from ?? null}::timestamptz)
       AND (${q.to ?? null}::timestamptz IS NULL OR e.created_at < ${q.to ?? null}::timestamptz)
+      AND (${q.from ?? null}::timestamptz IS NULL OR e.seq > COALESCE((
+        SELECT seq FROM memory_write_events WHERE created_at <= ${q.from ?? null}::timestamptz - ${SEQ_TIME_SLACK}::interval
+        ORDER BY created_at DESC LIMIT 1), 0))
+      AND (${q.to ?? null}::timestamptz IS NULL OR e.seq < COALESCE((
+        SELECT seq FROM memory_write_events WHERE created_at >= ${q.to ?? null}::timestamptz + ${SEQ_TIME_SLACK}::interval
+        ORDER BY created_at LIMIT 1), 9223372036854775807))
       AND (${q.correlationId ?? null}::uuid IS NULL OR e.correlation_id = ${q.correlationId ?? null}::uuid)
       AND (${q.cursor}::bigint IS NULL OR e.seq < ${q.cursor}::bigint)
     ORDER BY e.seq DESC
     LIMIT ${q.limit}::int`;
-  return z.array(EventRowSchema).parse(rows);
 }
