@@ -125,13 +125,13 @@ if [ "${STATUS[services]}" != ok ]; then
   echo "${red}Postgres and Redis must be reachable before the tests can run.${reset}" >&2
   exit 1
 fi
-phase "prisma generate" services npx --no-install prisma generate
-phase "vitest" "prisma generate" npx --no-install vitest run --reporter=default --reporter=json --outputFile.json="$REPORTS/vitest.json"
+phase "prisma generate" services ./node_modules/.bin/prisma generate
+phase "vitest" "prisma generate" ./node_modules/.bin/vitest run --reporter=default --reporter=json --outputFile.json="$REPORTS/vitest.json"
 # ---- eval gate hook -------------------------------------------------------------------------
 phase "eval" "prisma generate" run_eval
 # ---------------------------------------------------------------------------------------------
 phase "next build" "prisma generate" ./node_modules/.bin/next build
-phase "playwright" "next build" npx --no-install playwright test
+phase "playwright" "next build" ./node_modules/.bin/playwright test
 
 # Test counts from the runners' JSON reports. A phase that failed without a failing test
 # (a crash, a build error) counts as one failure so the total never reads as clean.
