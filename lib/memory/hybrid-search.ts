@@ -27,11 +27,14 @@ export async function hybridSearch(options: {
   const db = getDb();
   if (query.trim() === "") return selectTopActiveMemories(db, { userId, limit, types });
   const embedding = await embedText({ text: query });
+  // Memories are phrased "User …", so that word matches every row; in an OR-ed full-text
+  // query it would make any memory a candidate (a "forget" could offer the wrong ones).
+  const textQuery = query.replace(/\b(?:the\s+)?users?(?:['’]s)?\b/gi, " ").trim();
   // Each arm keeps more candidates than asked for, so fusion can promote a row that is
   // second-rate in one ranking but strong in the other.
   const candidates = Math.max(limit * 4, 40);
   return db.$transaction(async (tx) => {
     await enableIterativeScan(tx);
-    return selectHybridSearch(tx, { userId, embedding, query, limit, candidates, types });
+    return selectHybridSearch(tx, { userId, embedding, query: textQuery, limit, candidates, types });
   });
 }
