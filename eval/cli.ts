@@ -39,6 +39,14 @@ async function main(): Promise<number> {
   const { saveEvalRun } = await import("@/lib/eval/save-eval-run");
   const { logEvalRunIfConfigured } = await import("@/eval/mlflow/log-eval-run-if-configured");
 
+  // Ctrl-C stops after the current case so its eval users are still deleted; a second one quits at once.
+  const interrupted = new AbortController();
+  process.once("SIGINT", () => {
+    console.error("eval: interrupted; finishing the current case and cleaning up (Ctrl-C again to quit now)");
+    interrupted.abort();
+    process.once("SIGINT", () => process.exit(130));
+  });
+
   try {
     const db = await prepareEvalDatabase();
     console.error(`eval: ${dataset.cases.length} cases from ${datasetName} against ${db.target}`);
@@ -52,12 +60,17 @@ async function main(): Promise<number> {
       worker: true,
       turnTimeoutMs: args.turnTimeoutMs,
       drainTimeoutMs: args.drainTimeoutMs,
+      signal: interrupted.signal,
       onCaseDone: (result, index, total) => {
         const mark = result.error ? "error" : result.precision === 1 && result.recall === 1 ? "ok" : "miss";
         console.error(`  [${String(index + 1).padStart(String(total).length)}/${total}] ${result.case_id} ${mark} ${Math.round(result.latency_ms)} ms`);
       },
     });
     const finishedAt = new Date();
+    if (interrupted.signal.aborted) {
+      console.error(`eval: interrupted after ${report.cases.length} of ${dataset.cases.length} cases; nothing stored`);
+      return 130;
+    }
 
     let evalRunId: string | undefined;
     if (args.store) {
@@ -83,17 +96,16 @@ async function main(): Promise<number> {
   }
 }
 
-main().then(
-  (code) => {
-    process.exitCode = code;
-    // Everything was closed; if some library still holds a handle, do not hang CI over it.
-    setTimeout(() => {
-      console.error("eval: open handles remained after closing connections; exiting anyway");
-      process.exit(code);
-    }, 5000).unref();
-  },
-  (error: unknown) => {
-    console.error(`eval: failed: ${error instanceof Error ? error.message : String(error)}`);
-    process.exitCode = 2;
-  },
-);
+function exitWith(code: number) {
+  process.exitCode = code;
+  // Connections were closed; if some library still holds a handle, do not hang CI over it.
+  setTimeout(() => {
+    console.error("eval: open handles remained after closing connections; exiting anyway");
+    process.exit(code);
+  }, 5000).unref();
+}
+
+main().then(exitWith, (error: unknown) => {
+  console.error(`eval: failed: ${error instanceof Error ? error.message : String(error)}`);
+  exitWith(2);
+});

@@ -11,5 +11,9 @@ import { getRedis } from "@/lib/redis/client";
 export async function closeEvalConnections(): Promise<void> {
   await getDb().$disconnect().catch(() => undefined);
   if (!config.DATABASE_URL) await openPglite({ dataDir: pgliteDataDir() }).close().catch(() => undefined);
-  await getRedis()?.quit().catch(() => undefined);
+  const redis = getRedis();
+  // QUIT needs a live connection: on one still connecting (Redis never used, or down) it fails
+  // and ioredis would then connect and keep the process alive. disconnect() also stops retries.
+  if (redis?.status === "ready") await redis.quit().catch(() => redis.disconnect());
+  else redis?.disconnect();
 }

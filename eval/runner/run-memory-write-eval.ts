@@ -28,6 +28,8 @@ export type RunMemoryWriteEvalOptions = {
   worker?: boolean;
   turnTimeoutMs?: number;
   drainTimeoutMs?: number;
+  /** Stops before the next case (the users made so far are still removed); the report covers the cases run. */
+  signal?: AbortSignal;
   /** Called after each case, for progress output. */
   onCaseDone?: (result: EvalCaseResult, index: number, total: number) => void;
 };
@@ -56,6 +58,7 @@ export async function runMemoryWriteEval(options: RunMemoryWriteEvalOptions): Pr
   let crossUser: string[];
   try {
     for (const [index, testCase] of dataset.cases.entries()) {
+      if (options.signal?.aborted) break;
       const { result, userId, conversationId } = await runMemoryWriteCase({ testCase, runId, turnTimeoutMs, drainTimeoutMs });
       conversationOwners.set(conversationId, userId);
       results.push(result);
