@@ -52,6 +52,13 @@ export function ConversationList({ conversations: initial }: { conversations: Co
     <nav aria-label="Conversations" className="flex flex-col gap-2">
       <Link
         href="/"
+        // After the first turn the URL was swapped to /c/<id> in place, so the router still holds
+        // the "/" tree; refresh makes the server hand out a fresh conversation.
+        onClick={(event) => {
+          event.preventDefault();
+          router.push("/");
+          router.refresh();
+        }}
         className="rounded-md bg-indigo-600 px-3 py-2 text-center text-sm font-medium text-white hover:bg-indigo-700"
       >
         New chat
