@@ -8,7 +8,12 @@ export function AppHeader({ user, pendingCount }: { user: SessionUser; pendingCo
     { href: "/", label: "Chat" },
     { href: "/memories", label: "Memories", badge: pendingCount },
     { href: "/activity", label: "Activity" },
-    ...(user.role === "admin" ? [{ href: "/admin/audit", label: "Audit log" }] : []),
+    ...(user.role === "admin"
+      ? [
+          { href: "/admin/audit", label: "Audit log" },
+          { href: "/admin/evals", label: "Evals" },
+        ]
+      : []),
   ];
   return (
     <header className="sticky top-0 z-20 border-b border-zinc-200 bg-white/95 backdrop-blur">
