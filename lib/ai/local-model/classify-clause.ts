@@ -5,13 +5,13 @@ export type MemoryType = "fact" | "preference" | "decision" | "note";
 
 export type ClauseClass =
   | { keep: true; memoryType: MemoryType; importance: number }
-  | { keep: false; reason: "transient" | "request" | "reported" | "empty" | "third-party" };
+  | { keep: false; reason: "transient" | "request" | "reported" | "empty" };
 
 const words = (s: string) => new Set(s.split(" "));
 
 const PREFERENCE_VERBS = words("like love enjoy prefer hate dislike adore detest loathe fancy favor favour despise dig mind stand appreciate");
 const PREFERENCE_WORDS = words("favourite favorite fav preference fan rather into prefer");
-const DECISION_VERBS = words("decide choose pick opt settle commit switch migrate adopt select plan resolve standardize standardise drop ditch go move");
+const DECISION_VERBS = words("decide choose pick opt settle commit switch migrate adopt select plan resolve standardize standardise drop ditch");
 // States of the moment: "I'm tired" says nothing lasting about the user.
 const TRANSIENT = words(
   "tired hungry thirsty bored fine good okay ok great sad busy sleepy back here ready sorry sure confused curious " +
@@ -20,7 +20,8 @@ const TRANSIENT = words(
 // "I'm looking for a book", "I was wondering": what the user is doing in this chat, not who they are.
 const ACTIVITY_NOW = words("look wonder ask test browse kid joke check chat type");
 const TASK_WORDS = words("question questions problem bug bugs error errors exception crash typo issue issues homework");
-const MOMENTARY = words("yesterday today tonight earlier morning afternoon evening");
+// "every morning" is a habit; "this morning" is an episode.
+const MOMENTARY = /\b(yesterday|today|tonight|this (morning|afternoon|evening)|last night|just now|right now)\b/;
 const REQUEST_VERBS = words("want need wonder hope wish ask help try see agree understand mean guess think know feel");
 const REPORTING_VERBS = words("hear read learn find tell say know think believe suspect promise swear notice see");
 const IDENTITY_WORDS = words(
@@ -62,7 +63,7 @@ export function classifyClause(clause: ThirdPersonClause): ClauseClass {
   const memoryType = typeOf(clause, lowered);
   const identity = has(rest, IDENTITY_WORDS) || IDENTITY_WORDS.has(lemma) || /^User's name\b/.test(clause.content);
   // What happened today or last night is an episode, not a lasting fact about the user.
-  if (memoryType !== "decision" && memoryType !== "note" && !identity && has(rest, MOMENTARY)) return { keep: false, reason: "transient" };
+  if (memoryType !== "decision" && memoryType !== "note" && !identity && MOMENTARY.test(lowered)) return { keep: false, reason: "transient" };
   const base = { decision: 0.8, fact: identity ? 0.8 : 0.6, preference: 0.55, note: 0.5 }[memoryType];
   const strong = ["love", "hate", "adore", "despise", "loathe"].includes(lemma) || has(rest, words("allergic allergy"));
   return { keep: true, memoryType, importance: Math.min(1, base + (strong ? 0.1 : 0)) };
@@ -76,7 +77,7 @@ function typeOf(clause: ThirdPersonClause, lowered: string): MemoryType {
     if (!["decide", "choose"].includes(lemma)) return "preference";
   }
   const goingTo = rest.findIndex((t) => t.normal === "going") >= 0 && rest.some((t) => t.normal === "to");
-  if (DECISION_VERBS.has(lemma) && lemma !== "go" && lemma !== "move") return "decision";
+  if (DECISION_VERBS.has(lemma)) return "decision";
   if (/\b(decided|chose|chosen|picked|opted|will use|going to use|going with|go with|settled on|switching to|from now on)\b/.test(lowered)) return "decision";
   if (/^user (is|are) (buying|switching|adopting|picking|choosing)\b/.test(lowered) || (lemma !== "be" && /\binstead\b/.test(lowered))) return "decision";
   if (goingTo || /^user (will|is going to|plans to|intends to)\b/.test(lowered)) return "decision";

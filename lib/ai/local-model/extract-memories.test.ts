@@ -13,6 +13,7 @@ describe("extractMemories", () => {
     ["Call me Max.", [["User prefers to be called Max", "preference"]]],
     ["I'm originally from Brazil but I've lived in Toronto for five years.", [["User is originally from Brazil", "fact"], ["User has lived in Toronto for five years", "fact"]]],
     ["I use Arch, btw.", [["User uses Arch", "fact"]]],
+    ["I go running every morning.", [["User goes running every morning", "fact"]]],
     ["I'm a huge fan of Studio Ghibli films.", [["User is a huge fan of Studio Ghibli films", "preference"]]],
     ["Honestly I hate Java.", [["User hates Java", "preference"]]],
     ["I can't eat gluten.", [["User cannot eat gluten", "fact"]]],
