@@ -42,6 +42,7 @@ describe("fail closed", () => {
   it("a DB error during supersede leaves the old memory active and unchained", async () => {
     const user = await createMemoryTestUser();
     const old = await createMemory({ request: memoryRequest(user.id, "I live in Berlin"), correlationId: newCorrelationId() });
+    const error = vi.spyOn(log, "error").mockImplementation(() => undefined);
     failAudit.on = true;
     const res = await supersedeMemory({
       userId: user.id,
@@ -52,6 +53,8 @@ describe("fail closed", () => {
       failAudit.on = false;
     });
     expect(res.action).toBe("failed");
+    expect(error).toHaveBeenCalledWith("memory write failed", expect.objectContaining({ operation: "supersede" }));
+    error.mockRestore();
     const items = await listAllMemories(user.id);
     expect(items).toHaveLength(1);
     expect(items[0]).toMatchObject({ id: old.memoryId, status: "active", supersededBy: null });
