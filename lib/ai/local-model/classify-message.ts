@@ -3,6 +3,8 @@ import { parseSentences, type Sentence } from "./parse-sentences";
 export type MessageIntent =
   | "empty"
   | "affirm"
+  /** "yes, but only the first one": this model can only act on all listed items or none */
+  | "partial-affirm"
   | "deny"
   | "forget"
   | "recall-all"
@@ -37,7 +39,10 @@ export function classifyMessage(text: string): MessageReading {
   if (words.length === 0) return { intent: "empty", sentences };
   const hasSelf = (from: number) => words.slice(from).some((w) => w === "i" || w === "my" || w === "me");
 
-  if (words.length <= 6 && AFFIRM.test(lowered) && !hasSelf(1)) return { intent: "affirm", sentences };
+  if (words.length <= 8 && AFFIRM.test(lowered) && !hasSelf(1)) {
+    const partial = words.some((w) => ["only", "except", "but", "first", "second", "third", "last", "not"].includes(w));
+    return { intent: partial ? "partial-affirm" : "affirm", sentences };
+  }
   if (words.length <= 6 && DENY.test(lowered) && !hasSelf(1)) return { intent: "deny", sentences };
 
   // "forget that I'm vegetarian", "please delete what you know about my job"; not "don't forget …"

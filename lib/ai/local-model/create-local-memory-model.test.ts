@@ -133,6 +133,14 @@ describe("createLocalMemoryModel: forgetting, correcting, recalling", () => {
     expect(fake.memories[0]!.status).toBe("active");
   });
 
+  it("does not guess which candidates a partial yes means", async () => {
+    const fake = createFakeMemoryTools();
+    const [, , partial] = await chat(["I play padel and I play chess.", "Forget that I play games.", "yes, but only the first one"], fake.tools);
+    expect(calls(partial!)).toEqual([]);
+    expect(partial!.text).toMatch(/all of the items I listed/);
+    expect(fake.memories.every((m) => m.status === "active")).toBe(true);
+  });
+
   it("handles a correction by querying first, then saving with supersedes", async () => {
     const fake = createFakeMemoryTools();
     const [, correction] = await chat(["I live in Hamburg.", "Actually, I moved to Munich last month."], fake.tools);

@@ -28,7 +28,7 @@ const OPT_OUT = /\b(off the record|between (you and me|us)|(do not|don't|dont|ne
 const MAX_CONTENT = 2000;
 const phrases = (list: string[]) => list.map((p) => p.split(" "));
 
-// Lead-ins that carry no content. Checked longest first, repeatedly.
+// Lead-ins that carry no content, stripped repeatedly ("Oh, by the way, actually …").
 const FILLERS = phrases([
   "by the way", "just so you know", "for the record", "for context", "fun fact", "to be clear", "to clarify",
   "i changed my mind", "i have changed my mind", "on second thought", "i told you", "as i said", "like i said",
@@ -79,6 +79,8 @@ function dropLabel(terms: Term[]): Term[] {
 function noteAbout(terms: Term[]): string | null {
   const text = joinTerms(terms);
   const first = terms[0]?.normal;
+  // "Remember when we …?" asks about the past; it is not something to note.
+  if (terms[0]?.tags.has("QuestionWord") || ["when", "what", "where", "how", "why", "who", "which", "if", "me"].includes(first ?? "")) return null;
   if (!first || first === "i" || first === "we" || terms.length < 3 || !terms.some((t) => t.tags.has("Verb"))) return null;
   // A relative's birthday is fine to note on request; their private matters are not.
   if (SENSITIVE_ABOUT_OTHERS.test(text) && (RELATION_HINT.test(text) || terms.some((t) => t.tags.has("Person")))) return null;

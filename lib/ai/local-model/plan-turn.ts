@@ -77,6 +77,9 @@ export function planTurn(view: PromptView, tools: Set<string>): TurnPlan {
     return say(composeReply({ exchanges: done, intent, withheldCredential: extraction.withheldCredential, userText: current.userText }));
   }
 
+  if (intent === "partial-affirm" && (pendingDeletion(view.previous) || pendingProposals(view.previous).length)) {
+    return say("I can only act on all of the items I listed at once. Reply yes for all of them, or no to leave them; you can also manage single memories on the Memories page.");
+  }
   if (intent === "affirm" || intent === "deny") {
     const deletion = pendingDeletion(view.previous);
     const proposals = pendingProposals(view.previous);

@@ -17,6 +17,7 @@ export function replyWithoutTools(intent: MessageIntent | "hypothetical"): strin
     case "thanks":
       return "You're welcome!";
     case "affirm":
+    case "partial-affirm":
       return "Okay. There's nothing waiting for a yes right now — tell me something to remember, or ask what I remember about you.";
     case "deny":
       return "Okay, nothing changed.";
