@@ -43,11 +43,20 @@ export function MemoryList({ items }: { items: MemoryListItem[] }) {
     }
   }
 
+  const feedback = message ? (
+    <p role={message.tone === "error" ? "alert" : "status"} className={`text-sm ${message.tone === "error" ? "text-red-700" : "text-emerald-700"}`}>
+      {message.text}
+    </p>
+  ) : null;
+
   if (items.length === 0) {
     return (
-      <p className="rounded-lg border border-dashed border-zinc-300 p-6 text-center text-sm text-zinc-600">
-        No memories match. Try other filters, or tell the assistant something about yourself.
-      </p>
+      <div className="flex flex-col gap-2">
+        {feedback}
+        <p className="rounded-lg border border-dashed border-zinc-300 p-6 text-center text-sm text-zinc-600">
+          No memories match. Try other filters, or tell the assistant something about yourself.
+        </p>
+      </div>
     );
   }
 
@@ -68,11 +77,7 @@ export function MemoryList({ items }: { items: MemoryListItem[] }) {
           Delete selected ({selected.size})
         </Button>
       </div>
-      {message ? (
-        <p role={message.tone === "error" ? "alert" : "status"} className={`text-sm ${message.tone === "error" ? "text-red-700" : "text-emerald-700"}`}>
-          {message.text}
-        </p>
-      ) : null}
+      {feedback}
       <ul aria-label="Memories" className="flex flex-col gap-2">
         {items.map((m) => (
           <li key={m.id} data-testid="memory-row" className="flex items-start gap-3 rounded-lg border border-zinc-200 bg-white p-3">
