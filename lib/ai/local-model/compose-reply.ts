@@ -73,7 +73,7 @@ function describeDelete(exchange: ToolExchange): string {
   const candidates = data.candidates ?? [];
   if (candidates.length === 0) return "I couldn't find a memory matching that, so there's nothing to forget.";
   const noun = candidates.length === 1 ? "this memory" : `these ${candidates.length} memories`;
-  return `I found ${noun}:\n${bullets(candidates.map((c) => `"${c.content}"`))}\nReply yes to forget ${candidates.length === 1 ? "it" : "them"}, or no to keep ${candidates.length === 1 ? "it" : "them"}.`;
+  return `I found ${noun}:\n${bullets(candidates.map((c) => `"${c.content}"`))}\n\nReply yes to forget ${candidates.length === 1 ? "it" : "them"}, or no to keep ${candidates.length === 1 ? "it" : "them"}.`;
 }
 
 /**

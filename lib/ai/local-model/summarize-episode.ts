@@ -75,7 +75,8 @@ export function summarizeEpisode(view: PromptView): string {
   const lines = conversationLines(view).filter((l) => !detectCredential(l.text));
   const userLines = lines.filter((l) => l.role === "user");
   if (userLines.length === 0) return "The user did not say anything that could be summarised.";
-  const topics = mainTopics(lines);
+  // Topics come from what the user said: the assistant's replies carry its own boilerplate.
+  const topics = mainTopics(userLines);
   const questions = userLines.filter((l) => parseSentences(l.text).some((s) => s.isQuestion)).length;
   const sentences: string[] = [];
   const about = topics.length > 0 ? list(topics) : list(topicTerms(userLines[0]!.text).slice(0, 3)) || "a few topics";
