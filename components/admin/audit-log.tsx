@@ -72,7 +72,8 @@ export function AuditLog({ initial, initialCursor, query }: { initial: AuditEven
 
   return (
     <div className="flex flex-col gap-3">
-      <div className="overflow-x-auto rounded-lg border border-zinc-200 bg-white">
+      {/* relative: the sr-only (absolute) header text must scroll with the table, not widen the page */}
+      <div className="relative overflow-x-auto rounded-lg border border-zinc-200 bg-white">
         <table className="w-full text-left text-sm">
           <caption className="sr-only">Memory write events, newest first</caption>
           <thead className="bg-zinc-50 text-xs uppercase tracking-wide text-zinc-600">

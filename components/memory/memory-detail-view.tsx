@@ -137,7 +137,7 @@ export function MemoryDetailView({ detail }: { detail: MemoryDetail }) {
         ) : (
           <ol aria-label="Audit history" className="flex flex-col gap-2">
             {detail.history.map((e) => (
-              <MemoryEventRow key={e.id} event={e} />
+              <MemoryEventRow key={e.id} event={e} linkMemory={e.memoryItemId !== memory.id} />
             ))}
           </ol>
         )}

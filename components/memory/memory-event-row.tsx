@@ -4,7 +4,16 @@ import { OperationBadge } from "@/components/memory/operation-badge";
 import type { MemoryEvent } from "@/lib/memory/schemas";
 
 /** One audit event as a list item: when, what, before → after, and how it was decided. */
-export function MemoryEventRow({ event, highlight = false }: { event: MemoryEvent; highlight?: boolean }) {
+export function MemoryEventRow({
+  event,
+  highlight = false,
+  linkMemory = true,
+}: {
+  event: MemoryEvent;
+  highlight?: boolean;
+  /** Off on the memory's own page, where the link would point at itself. */
+  linkMemory?: boolean;
+}) {
   return (
     <li
       data-testid="activity-event"
@@ -38,7 +47,7 @@ export function MemoryEventRow({ event, highlight = false }: { event: MemoryEven
           </p>
         ) : null}
       </div>
-      {event.memoryItemId ? (
+      {linkMemory && event.memoryItemId ? (
         <Link href={`/memories/${event.memoryItemId}`} className="mt-1 inline-block text-xs text-indigo-700 underline">
           View memory
         </Link>

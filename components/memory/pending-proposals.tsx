@@ -1,7 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useState } from "react";
+import { useRef, useState } from "react";
 import { z } from "zod";
 import { Button } from "@/components/ui/button";
 import { LocalTime } from "@/components/memory/local-time";
@@ -21,8 +21,12 @@ export function PendingProposals({ items }: { items: MemoryListItem[] }) {
   const router = useRouter();
   const [busy, setBusy] = useState<string | null>(null);
   const [results, setResults] = useState<Record<string, { tone: "ok" | "error"; text: string; item: MemoryListItem }>>({});
-  // A decided proposal leaves the pending list on refresh; keep it on screen with its outcome.
-  const shown = [...items, ...Object.values(results).flatMap((r) => (items.some((i) => i.id === r.item.id) ? [] : [r.item]))];
+  // A decided proposal leaves the pending list on refresh; it stays on screen, in place, with
+  // its outcome (new proposals that arrive meanwhile go on top).
+  const seen = useRef<MemoryListItem[]>(items);
+  const fresh = items.filter((i) => !seen.current.some((s) => s.id === i.id));
+  if (fresh.length) seen.current = [...fresh, ...seen.current];
+  const shown = seen.current.filter((i) => items.some((x) => x.id === i.id) || results[i.id]);
 
   async function decide(item: MemoryListItem, decision: "confirm" | "reject") {
     const id = item.id;
@@ -51,7 +55,7 @@ export function PendingProposals({ items }: { items: MemoryListItem[] }) {
     <ul aria-label="Pending proposals" className="flex flex-col gap-2">
       {shown.map((p) => {
         const result = results[p.id];
-        const open = items.some((i) => i.id === p.id);
+        const open = items.some((i) => i.id === p.id) && result?.tone !== "ok";
         return (
           <li key={p.id} data-testid="pending-proposal" className="flex flex-col gap-2 rounded-lg border border-amber-200 bg-amber-50 p-3 sm:flex-row sm:items-center">
             <div className="min-w-0 flex-1">
