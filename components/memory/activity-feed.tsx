@@ -23,11 +23,11 @@ export function ActivityFeed({ initial, initialCursor }: { initial: MemoryEvent[
   const [cursor, setCursor] = useState(initialCursor);
   const [loadingOlder, setLoadingOlder] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const newestSeq = useRef(initial[0]?.seq ?? null);
+  // With nothing rendered yet, resume from 0: a write between the render and the connect is replayed.
+  const newestSeq = useRef(initial[0]?.seq ?? "0");
 
   useEffect(() => {
-    const url = newestSeq.current ? `/api/activity/stream?after=${newestSeq.current}` : "/api/activity/stream";
-    const source = new EventSource(url);
+    const source = new EventSource(`/api/activity/stream?after=${newestSeq.current}`);
     source.addEventListener("ready", () => setConnection("live"));
     source.addEventListener("open", () => setConnection((c) => (c === "reconnecting" ? "live" : c)));
     source.addEventListener("error", () => setConnection("reconnecting"));
