@@ -26,6 +26,10 @@ const EnvSchema = z
     APP_URL: z.string().url().default("http://localhost:3000"),
     BETTER_AUTH_SECRET: z.string().min(32, "BETTER_AUTH_SECRET must be at least 32 characters").optional(),
     ADMIN_EMAILS: csv.default([]),
+    /** Sign-in/sign-up rate limiting (production only); "off" only for browser test runs. */
+    AUTH_RATE_LIMIT: z.enum(["on", "off"]).default("on"),
+    /** The header carrying the client's address, set (overwritten) by your reverse proxy. */
+    AUTH_IP_HEADER: z.string().trim().toLowerCase().min(1).default("x-forwarded-for"),
 
     LLM_PROVIDER: z.enum(["local", "openai"]).optional(),
     EMBEDDING_PROVIDER: z.enum(["local", "openai"]).optional(),

@@ -19,13 +19,17 @@ function createAuth() {
       },
     },
     session: { cookieCache: { enabled: false } },
-    advanced: { database: { generateId: "uuid" } },
+    advanced: {
+      database: { generateId: "uuid" },
+      // Rate limits key on this header; a client can forge it unless the proxy in front overwrites it.
+      ipAddress: { ipAddressHeaders: [config.AUTH_IP_HEADER] },
+    },
     // Accept whichever localhost port the app was started on (tests run several instances).
     trustedOrigins: (request) => {
       const origin = request?.headers.get("origin");
       return origin && /^http:\/\/(localhost|127\.0\.0\.1):\d+$/.test(origin) ? [config.APP_URL, origin] : [config.APP_URL];
     },
-    rateLimit: { enabled: config.NODE_ENV === "production", window: 60, max: 300 },
+    rateLimit: { enabled: config.NODE_ENV === "production" && config.AUTH_RATE_LIMIT === "on", window: 60, max: 300 },
     databaseHooks: {
       user: {
         create: {
