@@ -196,13 +196,14 @@ const writesPerSecond = Math.round((WRITES / ((performance.now() - started) / 10
 
 const probeUser = pick(userIds);
 const probe = embedLocal({ text: "likes kayak and sourdough", dimensions: 384 });
-const explain = async (userId: string, iterativeScan = true) =>
-  (await getDb().$transaction((tx) => explainVectorArm(tx, { userId, embedding: probe, iterativeScan }))).map((line) =>
+const explain = async (userId: string, mode: { exact: boolean; iterativeScan: boolean }) =>
+  (await getDb().$transaction((tx) => explainVectorArm(tx, { userId, embedding: probe, ...mode }))).map((line) =>
     line.replace(/'\[[^\]]*\]'/g, "'[…]'"),
   );
-const plan = await explain(probeUser);
-const heavyPlan = heavyUserId ? await explain(heavyUserId) : null;
-const heavyPlanWithoutIterativeScan = heavyUserId ? await explain(heavyUserId, false) : null;
+const plan = await explain(probeUser, { exact: true, iterativeScan: true });
+const heavyPlan = heavyUserId ? await explain(heavyUserId, { exact: true, iterativeScan: true }) : null;
+const heavyPlanHnsw = heavyUserId ? await explain(heavyUserId, { exact: false, iterativeScan: true }) : null;
+const heavyPlanWithoutIterativeScan = heavyUserId ? await explain(heavyUserId, { exact: false, iterativeScan: false }) : null;
 
 const memoryCount = await getDb().memoryItem.count();
 const report = {
@@ -216,7 +217,9 @@ const report = {
   writesPerSecondAtConcurrency8: writesPerSecond,
   createActions: actions,
   vectorArmPlan: plan,
-  heavyUser: heavyUserId ? { memories: HEAVY, vectorArmPlan: heavyPlan, vectorArmPlanWithoutIterativeScan: heavyPlanWithoutIterativeScan } : null,
+  heavyUser: heavyUserId
+    ? { memories: HEAVY, vectorArmPlanExact: heavyPlan, vectorArmPlanHnsw: heavyPlanHnsw, vectorArmPlanHnswWithoutIterativeScan: heavyPlanWithoutIterativeScan }
+    : null,
   loadAverage: { atStart: loadAtStart, atEnd: os.loadavg() },
   targets: { createMemoryP95Ms: 15, hybridSearchP95Ms: 20, at: "100k memories, 2 cores" },
 };
@@ -227,10 +230,12 @@ console.log(`${"operation".padEnd(20)}${["n", "p50", "p95", "p99", "mean", "max"
 for (const r of rows) console.log(r);
 console.log(`createMemory at concurrency ${CONCURRENCY}: ${writesPerSecond} writes/s (${WRITES} writes)`);
 console.log(`create actions: ${JSON.stringify(actions)}`);
-const planSummary = (p: string[]) => p.map((l) => l.trim()).filter((l) => /Scan|Sort\b|Limit/.test(l)).join(" → ");
-console.log(`vector arm plan (user with ~${PER_USER}): ${planSummary(plan)}`);
-if (heavyPlan) console.log(`vector arm plan (user with ${HEAVY}): ${planSummary(heavyPlan)}`);
-if (heavyPlanWithoutIterativeScan) console.log(`  same without iterative scan: ${planSummary(heavyPlanWithoutIterativeScan)}`);
+const planSummary = (p: string[]) =>
+  p.map((l) => l.trim().replace(/^->\s*/, "")).filter((l) => /Scan|Sort \(|Limit|Execution Time/.test(l)).join(" → ");
+console.log(`vector arm, exact (user with ~${PER_USER}): ${planSummary(plan)}`);
+if (heavyPlan) console.log(`vector arm, exact (user with ${HEAVY}): ${planSummary(heavyPlan)}`);
+if (heavyPlanHnsw) console.log(`vector arm, HNSW + iterative scan (user with ${HEAVY}): ${planSummary(heavyPlanHnsw)}`);
+if (heavyPlanWithoutIterativeScan) console.log(`vector arm, HNSW without iterative scan (user with ${HEAVY}): ${planSummary(heavyPlanWithoutIterativeScan)}`);
 console.log(`load average (1/5/15 min) at start ${loadAtStart.map((l) => l.toFixed(2)).join(" ")}, at end ${os.loadavg().map((l) => l.toFixed(2)).join(" ")}`);
 
 const outDir = path.resolve("bench/out");

@@ -1,6 +1,6 @@
 import "server-only";
 import { z } from "zod";
-import { toVectorLiteral, type SqlClient } from "@/lib/db/memory-sql-client";
+import { toVectorLiteral, vectorOrderKey, type SqlClient } from "@/lib/db/memory-sql-client";
 import type { MemoryType } from "@/lib/memory/schemas";
 
 // SQL used only by scripts/bench-memory.ts: bulk seeding and plan inspection.
@@ -30,19 +30,20 @@ export async function settleMemoryItems(db: SqlClient): Promise<void> {
 
 /**
  * The plan PostgreSQL picks for the user-filtered vector arm of hybridSearch (one line per
- * node), with or without pgvector's iterative scan. Pass a transaction client: the setting is
+ * node): exact (as hybridSearch runs it for most users) or through HNSW, with or without
+ * pgvector's iterative scan. Pass a transaction client: the setting is
  * transaction-local.
  */
 export async function explainVectorArm(
   db: SqlClient,
-  q: { userId: string; embedding: number[]; iterativeScan: boolean },
+  q: { userId: string; embedding: number[]; iterativeScan: boolean; exact: boolean },
 ): Promise<string[]> {
   const v = toVectorLiteral(q.embedding);
   await db.$executeRaw`SELECT set_config('hnsw.iterative_scan', ${q.iterativeScan ? "relaxed_order" : "off"}, true)`;
   const rows = await db.$queryRaw<unknown[]>`
-    EXPLAIN (ANALYZE, COSTS OFF, TIMING OFF, SUMMARY OFF)
+    EXPLAIN (ANALYZE, COSTS OFF)
     SELECT id FROM memory_items
     WHERE user_id = ${q.userId}::uuid AND status = 'active' AND embedding IS NOT NULL
-    ORDER BY embedding <=> ${v}::vector LIMIT 40`;
+    ORDER BY ${vectorOrderKey(v, q.exact)} LIMIT 40`;
   return z.array(z.object({ "QUERY PLAN": z.string() })).parse(rows).map((r) => r["QUERY PLAN"]);
 }

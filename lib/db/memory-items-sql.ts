@@ -1,6 +1,15 @@
 import "server-only";
 import { z } from "zod";
-import { dbDate, dbNumber, toCsvParam, toVectorLiteral, type SqlClient } from "@/lib/db/memory-sql-client";
+import { prepareVectorScan } from "@/lib/db/memory-search-sql";
+import {
+  dbDate,
+  dbNumber,
+  isUsableVector,
+  toCsvParam,
+  toVectorLiteral,
+  vectorOrderKey,
+  type SqlClient,
+} from "@/lib/db/memory-sql-client";
 import { MemoryStatusSchema, MemoryTypeSchema, type MemoryStatus, type MemoryType } from "@/lib/memory/schemas";
 
 // Row-level SQL for memory_items. Every statement is scoped by user_id in its WHERE clause.
@@ -8,22 +17,21 @@ import { MemoryStatusSchema, MemoryTypeSchema, type MemoryStatus, type MemoryTyp
 /**
  * Serialises one user's memory writes until the transaction ends, so "is there a duplicate?"
  * and the insert cannot interleave with another write of the same user, and so that user's
- * audit rows commit in seq order (the SSE resume cursor relies on that). Also lets a filtered
- * HNSW scan keep walking until it has enough rows of this user (pgvector 0.8 iterative scan).
+ * audit rows commit in seq order (the SSE resume cursor relies on that).
  */
 export async function lockUserMemoryWrites(db: SqlClient, q: { userId: string }): Promise<void> {
-  await db.$executeRaw`
-    SELECT pg_advisory_xact_lock(hashtextextended(${q.userId}, 7301)),
-           set_config('hnsw.iterative_scan', 'relaxed_order', true)`;
+  await db.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${q.userId}, 7301))`;
 }
 
 const NearestRowSchema = z.object({ id: z.string(), content: z.string(), similarity: dbNumber });
 
-/** The user's active memory closest to the vector, with its cosine similarity. */
+/** The user's active memory closest to the vector, with its cosine similarity. Call inside a transaction. */
 export async function selectNearestActiveMemory(
   db: SqlClient,
   q: { userId: string; embedding: number[]; excludeId?: string },
 ): Promise<z.infer<typeof NearestRowSchema> | null> {
+  if (!isUsableVector(q.embedding)) return null;
+  const { exact } = await prepareVectorScan(db, { userId: q.userId });
   const v = toVectorLiteral(q.embedding);
   const rows = await db.$queryRaw<unknown[]>`
     SELECT id::text, content, 1 - distance AS similarity FROM (
@@ -31,7 +39,7 @@ export async function selectNearestActiveMemory(
       FROM memory_items
       WHERE user_id = ${q.userId}::uuid AND status = 'active' AND embedding IS NOT NULL
         AND (${q.excludeId ?? null}::uuid IS NULL OR id <> ${q.excludeId ?? null}::uuid)
-      ORDER BY embedding <=> ${v}::vector
+      ORDER BY ${vectorOrderKey(v, exact)}
       LIMIT 3
     ) nearest
     ORDER BY distance
@@ -53,7 +61,7 @@ export type MemoryItemInsert = {
 };
 
 export async function insertMemoryItem(db: SqlClient, m: MemoryItemInsert): Promise<void> {
-  const v = m.embedding ? toVectorLiteral(m.embedding) : null;
+  const v = isUsableVector(m.embedding) ? toVectorLiteral(m.embedding) : null;
   await db.$executeRaw`
     INSERT INTO memory_items
       (id, user_id, content, type, embedding, importance, confidence,
@@ -102,7 +110,7 @@ export async function updateMemoryStatus(
     confidence?: number;
   },
 ): Promise<number> {
-  const v = q.embedding ? toVectorLiteral(q.embedding) : null;
+  const v = isUsableVector(q.embedding) ? toVectorLiteral(q.embedding) : null;
   return db.$executeRaw`
     UPDATE memory_items
     SET status = ${q.status},

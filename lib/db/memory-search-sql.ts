@@ -1,6 +1,15 @@
 import "server-only";
 import { z } from "zod";
-import { dbDate, dbNumber, toCsvParam, toVectorLiteral, type SqlClient } from "@/lib/db/memory-sql-client";
+import {
+  dbDate,
+  dbNumber,
+  EXACT_VECTOR_SCAN_MAX_ROWS,
+  isUsableVector,
+  toCsvParam,
+  toVectorLiteral,
+  vectorOrderKey,
+  type SqlClient,
+} from "@/lib/db/memory-sql-client";
 import { MemoryTypeSchema, type MemorySearchResult, type MemoryType } from "@/lib/memory/schemas";
 
 // Reciprocal-rank fusion constant from Cormack et al.; 60 is the usual choice and damps the
@@ -34,34 +43,52 @@ const SearchRowSchema = z
   );
 
 /**
- * Lets a user-filtered HNSW scan keep walking the graph until it has enough of this user's
- * rows (pgvector 0.8 iterative scan); without it the index returns ef_search global
- * neighbours and the filter may leave few or none. Transaction-local.
+ * Prepares this transaction for a vector ranking of one user's memories and says which kind to
+ * run: exact up to EXACT_VECTOR_SCAN_MAX_ROWS active memories, else HNSW with pgvector 0.8's
+ * iterative scan (set here, transaction-local), so the user filter cannot leave the index scan
+ * with too few rows: it keeps walking the graph instead of returning ef_search global
+ * neighbours minus other users'. The count stops one past the limit.
  */
-export async function enableIterativeScan(db: SqlClient): Promise<void> {
-  await db.$executeRaw`SELECT set_config('hnsw.iterative_scan', 'relaxed_order', true)`;
+export async function prepareVectorScan(db: SqlClient, q: { userId: string }): Promise<{ exact: boolean }> {
+  const rows = await db.$queryRaw<unknown[]>`
+    SELECT set_config('hnsw.iterative_scan', 'relaxed_order', true) AS iterative_scan,
+           (SELECT count(*)::int FROM (
+              SELECT 1 FROM memory_items
+              WHERE user_id = ${q.userId}::uuid AND status = 'active'
+              LIMIT ${EXACT_VECTOR_SCAN_MAX_ROWS + 1}::int
+            ) capped) AS n`;
+  return { exact: z.object({ n: dbNumber }).parse(rows[0]).n <= EXACT_VECTOR_SCAN_MAX_ROWS };
 }
 
 /**
  * Vector (cosine, HNSW) and full-text (tsvector, OR of the query's lexemes) rankings of the
- * user's active memories, each cut to `candidates`, fused with RRF. Run it after
- * lockUserMemoryWrites or another set_config of hnsw.iterative_scan in the same transaction,
- * so a filtered HNSW scan still returns this user's nearest rows.
+ * user's active memories, each cut to `candidates`, fused with RRF. Run it in the transaction
+ * where prepareVectorScan chose `exact`.
  */
 export async function selectHybridSearch(
   db: SqlClient,
-  q: { userId: string; embedding: number[]; query: string; limit: number; candidates: number; types?: MemoryType[] },
+  q: {
+    userId: string;
+    embedding: number[];
+    query: string;
+    limit: number;
+    candidates: number;
+    types?: MemoryType[];
+    /** exact vector ranking instead of HNSW (prefersExactVectorScan) */
+    exact: boolean;
+  },
 ): Promise<MemorySearchResult[]> {
-  const v = toVectorLiteral(q.embedding);
+  const useVector = isUsableVector(q.embedding);
+  const v = toVectorLiteral(useVector ? q.embedding : q.embedding.map((_, i) => (i === 0 ? 1 : 0)));
   const types = toCsvParam(q.types ?? []);
   const rows = await db.$queryRaw<unknown[]>`
     WITH vec AS (
       SELECT id, distance, row_number() OVER (ORDER BY distance) AS r FROM (
         SELECT id, embedding <=> ${v}::vector AS distance
         FROM memory_items
-        WHERE user_id = ${q.userId}::uuid AND status = 'active' AND embedding IS NOT NULL
+        WHERE user_id = ${q.userId}::uuid AND status = 'active' AND embedding IS NOT NULL AND ${useVector}::boolean
           AND (${types} = '' OR type = ANY(string_to_array(${types}, ',')))
-        ORDER BY embedding <=> ${v}::vector
+        ORDER BY ${vectorOrderKey(v, q.exact)}
         LIMIT ${q.candidates}::int
       ) nearest
     ),

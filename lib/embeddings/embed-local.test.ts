@@ -35,6 +35,11 @@ describe("embedLocal", () => {
     expect(sim("User works as a software engineer at Acme", "The user is a software engineer at Acme")).toBeGreaterThan(0.6);
   });
 
+  it("still embeds a text made only of function words", () => {
+    expect(embed("I am").some((v) => v !== 0)).toBe(true);
+    expect(sim("I am", "i am.")).toBeGreaterThanOrEqual(0.92);
+  });
+
   it("returns the zero vector for text without words", () => {
     expect(embed("!!! ...").every((v) => v === 0)).toBe(true);
   });

@@ -14,7 +14,7 @@ const STOPWORDS = new Set(
     .split(" "),
 );
 
-export function normaliseForEmbedding(text: string): string[] {
+export function normaliseForEmbedding(text: string, options: { keepStopwords?: boolean } = {}): string[] {
   return text
     .normalize("NFKD")
     .replace(/[\u0300-\u036f]/g, "")
@@ -23,7 +23,7 @@ export function normaliseForEmbedding(text: string): string[] {
     .replace(/['’](m|re|ve|ll|d|s)\b/g, "")
     .replace(/['’]/g, "")
     .split(/[^\p{L}\p{N}]+/u)
-    .filter((t) => t.length > 0 && !STOPWORDS.has(t))
+    .filter((t) => t.length > 0 && (options.keepStopwords || !STOPWORDS.has(t)))
     .map(stem);
 }
 
@@ -65,9 +65,11 @@ function addFeatures(target: Float64Array, features: string[], weight: number, p
   for (let i = 0; i < group.length; i++) target[i]! += group[i]! * scale;
 }
 
-/** Embeds one text into `dimensions` numbers with unit length (all zeros only for empty text). */
+/** Embeds one text into `dimensions` numbers with unit length (all zeros only when it has no letters or digits). */
 export function embedLocal(options: { text: string; dimensions: number }): number[] {
-  const tokens = normaliseForEmbedding(options.text);
+  // A text made only of function words ("I am") still deserves a vector of its own.
+  const content = normaliseForEmbedding(options.text);
+  const tokens = content.length > 0 ? content : normaliseForEmbedding(options.text, { keepStopwords: true });
   const vector = new Float64Array(options.dimensions);
   const bigrams = tokens.slice(1).map((t, i) => `${tokens[i]} ${t}`);
   const trigrams: string[] = [];

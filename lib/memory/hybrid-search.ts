@@ -1,7 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import { getDb } from "@/lib/db/client";
-import { enableIterativeScan, selectHybridSearch, selectTopActiveMemories } from "@/lib/db/memory-search-sql";
+import { prepareVectorScan, selectHybridSearch, selectTopActiveMemories } from "@/lib/db/memory-search-sql";
 import { embedText } from "@/lib/embeddings/embed-text";
 import { MemoryTypeSchema, type MemorySearchResult, type MemoryType } from "@/lib/memory/schemas";
 
@@ -34,7 +34,7 @@ export async function hybridSearch(options: {
   // second-rate in one ranking but strong in the other.
   const candidates = Math.max(limit * 4, 40);
   return db.$transaction(async (tx) => {
-    await enableIterativeScan(tx);
-    return selectHybridSearch(tx, { userId, embedding, query: textQuery, limit, candidates, types });
+    const { exact } = await prepareVectorScan(tx, { userId });
+    return selectHybridSearch(tx, { userId, embedding, query: textQuery, limit, candidates, types, exact });
   });
 }

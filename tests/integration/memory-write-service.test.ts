@@ -110,6 +110,21 @@ describe("createMemory", () => {
   });
 });
 
+describe("texts without content words", () => {
+  it("a memory of only function words or only punctuation is stored, deduplicated and searchable without NaN scores", async () => {
+    const user = await createMemoryTestUser();
+    const a = await createMemory({ request: memoryRequest(user.id, "I am"), correlationId: newCorrelationId() });
+    expect(a.action).toBe("created");
+    expect((await createMemory({ request: memoryRequest(user.id, "I am."), correlationId: newCorrelationId() })).action).toBe("duplicate_skipped");
+    const b = await createMemory({ request: memoryRequest(user.id, "?!"), correlationId: newCorrelationId() });
+    expect(b.action).toBe("created");
+    expect(await hybridSearch({ userId: user.id, query: "???" })).toEqual([]);
+    const hits = await hybridSearch({ userId: user.id, query: "am I" });
+    expect(hits.map((h) => h.id)).toContain(a.memoryId);
+    expect(hits.every((h) => Number.isFinite(h.score))).toBe(true);
+  });
+});
+
 describe("deleteMemories", () => {
   it("soft-deletes the named memories with one audit row each", async () => {
     const user = await createMemoryTestUser();
