@@ -2,6 +2,7 @@ import fs from "node:fs";
 import { expect, test } from "./support/fixtures";
 import { ActivityPage, AuditLogPage, ChatPage, MemoriesPage, PendingPage } from "./support/inspector-pages";
 import { snap as snapPage } from "./support/screenshots";
+import { signInRetrying, signUpRetrying } from "./support/inspector-users";
 import { uniqueUser } from "./support/users";
 
 // The memory inspector's acceptance, through the UI with the offline model: nothing the
@@ -27,6 +28,29 @@ test.describe("memory inspector", () => {
     await snap("activity after a chat write, without reload");
     await page.setViewportSize({ width: 375, height: 800 });
     await snap("activity at 375 px");
+  });
+
+  test("Activity shows Reconnecting… while the stream is unreachable and catches up after", async ({ page, browser, baseURL, user, snap }) => {
+    // The stream endpoint fails at the network level (as when the server is unreachable); the
+    // browser keeps retrying while the page says so.
+    await page.route("**/api/activity/stream**", (route) => route.abort("connectionrefused"));
+    const activity = new ActivityPage(page);
+    await activity.goto();
+    await expect(activity.status).toHaveText("Reconnecting…", { timeout: 15_000 });
+    await snap("activity reconnecting");
+
+    // Meanwhile the same user writes from another browser.
+    const other = await browser.newContext({ baseURL });
+    await signInRetrying(other.request, baseURL!, user);
+    const chat = new ChatPage(await other.newPage());
+    await chat.goto();
+    await chat.sayAndWaitForSave("I'm a vegetarian");
+    await other.close();
+
+    await page.unroute("**/api/activity/stream**");
+    await activity.expectLive();
+    await expect(activity.event("create", /vegetarian/i)).toHaveCount(1, { timeout: 15_000 });
+    await snap("activity caught up after reconnect");
   });
 
   test("a memory's detail page shows its source and history", async ({ page, user: _user, snap }) => {
@@ -124,8 +148,7 @@ test.describe("memory inspector", () => {
     const writer = uniqueUser("audit");
     const userContext = await browser.newContext({ baseURL });
     const userPage = await userContext.newPage();
-    const res = await userPage.request.post("/api/auth/sign-up/email", { data: writer, headers: { origin: new URL(baseURL!).origin } });
-    expect(res.ok(), await res.text()).toBe(true);
+    await signUpRetrying(userPage.request, baseURL!, writer);
     const chat = new ChatPage(userPage);
     await chat.goto();
     await chat.sayAndWaitForSave("I'm a vegetarian");

@@ -8,6 +8,9 @@ import { MemoryEventSchema, type MemoryEvent } from "@/lib/memory/schemas";
 
 type Connection = "connecting" | "live" | "reconnecting";
 
+// Two missed heartbeats (the server pings every 15 s).
+const STALL_MS = 40_000;
+
 const LABELS: Record<Connection, string> = { connecting: "Connecting…", live: "Live", reconnecting: "Reconnecting…" };
 const DOTS: Record<Connection, string> = { connecting: "bg-zinc-400", live: "bg-emerald-500", reconnecting: "bg-amber-500 animate-pulse" };
 
@@ -27,18 +30,45 @@ export function ActivityFeed({ initial, initialCursor }: { initial: MemoryEvent[
   const newestSeq = useRef(initial[0]?.seq ?? "0");
 
   useEffect(() => {
-    const source = new EventSource(`/api/activity/stream?after=${newestSeq.current}`);
-    source.addEventListener("ready", () => setConnection("live"));
-    source.addEventListener("open", () => setConnection((c) => (c === "reconnecting" ? "live" : c)));
-    source.addEventListener("error", () => setConnection("reconnecting"));
-    source.addEventListener("memory", (message) => {
-      const parsed = MemoryEventSchema.safeParse(JSON.parse((message as MessageEvent<string>).data));
-      if (!parsed.success) return;
-      const event = parsed.data;
-      setEvents((list) => (list.some((e) => e.id === event.id) ? list : [event, ...list]));
-      setFresh((s) => new Set(s).add(event.id));
-    });
-    return () => source.close();
+    let source: EventSource | null = null;
+    let lastSeq = newestSeq.current;
+    let watchdog: ReturnType<typeof setTimeout> | undefined;
+    // The browser reconnects by itself after an error (sending Last-Event-ID), but not after a
+    // silent stall (a sleeping laptop, a half-open connection) or a refused reconnect: no event
+    // for this long, pings included, and the feed reconnects from the last event it showed.
+    const arm = () => {
+      clearTimeout(watchdog);
+      watchdog = setTimeout(restart, STALL_MS);
+    };
+    function connect() {
+      source = new EventSource(`/api/activity/stream?after=${lastSeq}`);
+      source.addEventListener("ready", () => {
+        setConnection("live");
+        arm();
+      });
+      source.addEventListener("ping", arm);
+      source.addEventListener("error", () => setConnection("reconnecting"));
+      source.addEventListener("memory", (message) => {
+        arm();
+        const parsed = MemoryEventSchema.safeParse(JSON.parse((message as MessageEvent<string>).data));
+        if (!parsed.success) return;
+        const event = parsed.data;
+        lastSeq = event.seq;
+        setEvents((list) => (list.some((e) => e.id === event.id) ? list : [event, ...list]));
+        setFresh((s) => new Set(s).add(event.id));
+      });
+      arm();
+    }
+    function restart() {
+      source?.close();
+      setConnection("reconnecting");
+      connect();
+    }
+    connect();
+    return () => {
+      clearTimeout(watchdog);
+      source?.close();
+    };
   }, []);
 
   async function loadOlder() {

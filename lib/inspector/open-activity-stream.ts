@@ -7,8 +7,9 @@ import type { MemoryEvent } from "@/lib/memory/schemas";
 import { subscribeMemoryEvents } from "@/lib/memory/subscribe-memory-events";
 
 const BATCH = 200;
-// Comment lines keep proxies from closing an idle stream; each tick also re-reads the table,
-// which heals a push lost by Redis (pub/sub is best-effort).
+// A ping event keeps proxies from closing an idle stream and lets the browser notice a stalled
+// one (comment lines are invisible to EventSource); each tick also re-reads the table, which
+// heals a push lost by Redis (pub/sub is best-effort).
 const HEARTBEAT_MS = 15_000;
 // The Redis SUBSCRIBE completes asynchronously: one early re-read covers a write that commits
 // after the first read but before the subscription is live.
@@ -77,7 +78,7 @@ export function openActivityStream(options: { userId: string; afterSeq: string |
 
       const unsubscribe = subscribeMemoryEvents({ userId, onEvent: () => void catchUp() });
       const heartbeat = setInterval(() => {
-        write(": ping\n\n");
+        write("event: ping\ndata: {}\n\n");
         void catchUp();
       }, HEARTBEAT_MS);
       const settle = setTimeout(() => void catchUp(), SETTLE_MS);
