@@ -53,6 +53,7 @@ const { getDb } = await import("@/lib/db/client");
 const { applyMigrations } = await import("@/lib/db/apply-migrations");
 const { insertBenchMemories, settleMemoryItems, explainVectorArm } = await import("@/lib/db/memory-bench-sql");
 const { embedLocal } = await import("@/lib/embeddings/embed-local");
+const { prepareVectorScan } = await import("@/lib/db/memory-search-sql");
 const { createMemory } = await import("@/lib/memory/create-memory");
 const { hybridSearch } = await import("@/lib/memory/hybrid-search");
 const { checkWriteRateLimitHourly } = await import("@/lib/redis/rate-limit-hourly");
@@ -201,6 +202,7 @@ const explain = async (userId: string, mode: { exact: boolean; iterativeScan: bo
     line.replace(/'\[[^\]]*\]'/g, "'[…]'"),
   );
 const plan = await explain(probeUser, { exact: true, iterativeScan: true });
+const heavyChoice = heavyUserId ? await getDb().$transaction((tx) => prepareVectorScan(tx, { userId: heavyUserId })) : null;
 const heavyPlan = heavyUserId ? await explain(heavyUserId, { exact: true, iterativeScan: true }) : null;
 const heavyPlanHnsw = heavyUserId ? await explain(heavyUserId, { exact: false, iterativeScan: true }) : null;
 const heavyPlanWithoutIterativeScan = heavyUserId ? await explain(heavyUserId, { exact: false, iterativeScan: false }) : null;
@@ -218,7 +220,7 @@ const report = {
   createActions: actions,
   vectorArmPlan: plan,
   heavyUser: heavyUserId
-    ? { memories: HEAVY, vectorArmPlanExact: heavyPlan, vectorArmPlanHnsw: heavyPlanHnsw, vectorArmPlanHnswWithoutIterativeScan: heavyPlanWithoutIterativeScan }
+    ? { memories: HEAVY, chosenVectorScan: heavyChoice?.exact ? "exact" : "hnsw", vectorArmPlanExact: heavyPlan, vectorArmPlanHnsw: heavyPlanHnsw, vectorArmPlanHnswWithoutIterativeScan: heavyPlanWithoutIterativeScan }
     : null,
   loadAverage: { atStart: loadAtStart, atEnd: os.loadavg() },
   targets: { createMemoryP95Ms: 15, hybridSearchP95Ms: 20, at: "100k memories, 2 cores" },
@@ -233,6 +235,7 @@ console.log(`create actions: ${JSON.stringify(actions)}`);
 const planSummary = (p: string[]) =>
   p.map((l) => l.trim().replace(/^->\s*/, "")).filter((l) => /Scan|Sort \(|Limit|Execution Time/.test(l)).join(" → ");
 console.log(`vector arm, exact (user with ~${PER_USER}): ${planSummary(plan)}`);
+if (heavyChoice) console.log(`hybridSearch/dedup for the user with ${HEAVY} use: ${heavyChoice.exact ? "exact scan" : "HNSW + iterative scan"}`);
 if (heavyPlan) console.log(`vector arm, exact (user with ${HEAVY}): ${planSummary(heavyPlan)}`);
 if (heavyPlanHnsw) console.log(`vector arm, HNSW + iterative scan (user with ${HEAVY}): ${planSummary(heavyPlanHnsw)}`);
 if (heavyPlanWithoutIterativeScan) console.log(`vector arm, HNSW without iterative scan (user with ${HEAVY}): ${planSummary(heavyPlanWithoutIterativeScan)}`);

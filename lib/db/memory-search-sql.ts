@@ -3,7 +3,8 @@ import { z } from "zod";
 import {
   dbDate,
   dbNumber,
-  EXACT_VECTOR_SCAN_MAX_ROWS,
+  chooseExactVectorScan,
+  EXACT_VECTOR_SCAN,
   isUsableVector,
   toCsvParam,
   toVectorLiteral,
@@ -44,10 +45,10 @@ const SearchRowSchema = z
 
 /**
  * Prepares this transaction for a vector ranking of one user's memories and says which kind to
- * run: exact up to EXACT_VECTOR_SCAN_MAX_ROWS active memories, else HNSW with pgvector 0.8's
- * iterative scan (set here, transaction-local), so the user filter cannot leave the index scan
- * with too few rows: it keeps walking the graph instead of returning ef_search global
- * neighbours minus other users'. The count stops one past the limit.
+ * run (chooseExactVectorScan). For the HNSW kind it enables pgvector 0.8's iterative scan
+ * (transaction-local), so the user filter cannot starve the index scan: it keeps walking the
+ * graph instead of returning ef_search global neighbours minus other users'. The user's count
+ * stops one past the largest exact size; the table size is the planner's estimate.
  */
 export async function prepareVectorScan(db: SqlClient, q: { userId: string }): Promise<{ exact: boolean }> {
   const rows = await db.$queryRaw<unknown[]>`
@@ -55,9 +56,11 @@ export async function prepareVectorScan(db: SqlClient, q: { userId: string }): P
            (SELECT count(*)::int FROM (
               SELECT 1 FROM memory_items
               WHERE user_id = ${q.userId}::uuid AND status = 'active'
-              LIMIT ${EXACT_VECTOR_SCAN_MAX_ROWS + 1}::int
-            ) capped) AS n`;
-  return { exact: z.object({ n: dbNumber }).parse(rows[0]).n <= EXACT_VECTOR_SCAN_MAX_ROWS };
+              LIMIT ${EXACT_VECTOR_SCAN.maxRows + 1}::int
+            ) capped) AS user_rows,
+           (SELECT reltuples::float8 FROM pg_class WHERE oid = 'memory_items'::regclass) AS table_rows`;
+  const r = z.object({ user_rows: dbNumber, table_rows: dbNumber.nullable() }).parse(rows[0]);
+  return { exact: chooseExactVectorScan({ userRows: r.user_rows, tableRows: r.table_rows ?? 0 }) };
 }
 
 /**

@@ -19,13 +19,22 @@ export function isUsableVector(vector: number[] | null | undefined): vector is n
 }
 
 /**
- * Up to this many active memories, a user's vector ranking is computed exactly (their rows via
- * the (user_id, status) index, every distance, top-N sort) instead of through HNSW. Measured on
- * 105k rows with a 5,200-memory user: HNSW with iterative scan 37 ms (8,300 buffers: the index
- * is larger than shared_buffers and the filter keeps 5% of what it walks), exact 6.8 ms, with
- * perfect recall. The planner picks HNSW there on its own, so the choice is made here.
+ * When a user's vector ranking is computed exactly (their rows via the (user_id, status) index,
+ * every distance, top-N sort) rather than through HNSW. What matters is the user's share of the
+ * table: HNSW walks the global graph and filters, so a small share makes it visit many rows per
+ * useful one. Measured (bench:memory, 2 cores): a 5.2k-memory user in 105k rows (5%): HNSW with
+ * iterative scan 22-37 ms, exact 5-7 ms; a 5k-memory user in 15k rows (33%): HNSW 2.8 ms, exact
+ * 22 ms (a sequential scan). Exact also has perfect recall. The planner does not weigh this,
+ * so the choice is made here.
  */
-export const EXACT_VECTOR_SCAN_MAX_ROWS = 10_000;
+export const EXACT_VECTOR_SCAN = { alwaysUpTo: 2_000, maxRows: 10_000, maxShareOfTable: 0.1 } as const;
+
+export function chooseExactVectorScan(options: { userRows: number; tableRows: number }): boolean {
+  const { userRows } = options;
+  const tableRows = Math.max(options.tableRows, userRows, 1);
+  if (userRows <= EXACT_VECTOR_SCAN.alwaysUpTo) return true;
+  return userRows <= EXACT_VECTOR_SCAN.maxRows && userRows / tableRows < EXACT_VECTOR_SCAN.maxShareOfTable;
+}
 
 /**
  * The ORDER BY key of a vector ranking: the bare distance lets the planner use the HNSW index;
