@@ -7,6 +7,7 @@ import { config } from "@/lib/config";
 import { getDb } from "@/lib/db/client";
 import { insertMemoryEvent } from "@/lib/db/memory-events-sql";
 import { insertMemoryItem, selectEpisodeForConversation } from "@/lib/db/memory-items-sql";
+import { getLanguageModel } from "@/lib/ai/get-language-model";
 import { EPISODE_SUMMARY_SYSTEM_PROMPT } from "@/lib/ai/prompts/episode-summary-prompt";
 import { embedText } from "@/lib/embeddings/embed-text";
 import { AppError } from "@/lib/errors";
@@ -75,7 +76,7 @@ export async function createEpisodeSummary(options: {
       .map((m) => `${m.role === "user" ? "User" : "Assistant"}: ${messageText(m.parts)}`)
       .join("\n")
       .slice(-MAX_TRANSCRIPT_CHARS);
-    const model = options.model ?? (await import("@/lib/ai/get-language-model")).getLanguageModel();
+    const model = options.model ?? getLanguageModel();
     const { text } = await generateText({ model, system: EPISODE_SUMMARY_SYSTEM_PROMPT, prompt: transcript });
     const content = text.trim().slice(0, 2000);
     if (!content) throw new Error("the language model returned an empty episode summary");

@@ -8,7 +8,8 @@ import { stopMemoryWriteWorker } from "@/lib/memory/stop-memory-write-worker";
  * anything left stays in the outbox for the next start.
  */
 export async function runMemoryWriteWorkerForProcess(): Promise<void> {
-  await startMemoryWriteWorker();
+  // Signals are handled below, once, for the whole process.
+  startMemoryWriteWorker({ handleSignals: false });
   let stopping = false;
   for (const signal of ["SIGTERM", "SIGINT"] as const) {
     process.once(signal, () => {
