@@ -1,7 +1,7 @@
 import "server-only";
 import { getRedis } from "@/lib/redis/client";
 import { log } from "@/lib/log";
-import { firstConnection } from "@/lib/redis/rate-limit-window";
+import { firstConnection } from "@/lib/redis/first-connection";
 
 // The "episode already generated" flag (`episode:generated:{conversation_id}`). It is only the
 // fast path: the database check in createEpisodeSummary is what guarantees once-per-conversation,

@@ -1,6 +1,7 @@
 import "server-only";
 import { EventEmitter } from "node:events";
 import { getRedis, getRedisSubscriber } from "@/lib/redis/client";
+import { firstConnection } from "@/lib/redis/first-connection";
 import { log } from "@/lib/log";
 
 // Fan-out of live events. With Redis, a message published by one app instance reaches
@@ -37,6 +38,9 @@ export async function publish(channel: string, message: string): Promise<void> {
     return;
   }
   try {
+    // A just-started instance's connection may still be coming up; without the wait its first
+    // event would reach only local listeners, not the other instances' streams.
+    await firstConnection(redis);
     await redis.publish(channel, message);
   } catch (error) {
     // The subscriber of this very instance would have received it through Redis; keep

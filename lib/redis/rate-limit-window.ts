@@ -2,6 +2,7 @@ import "server-only";
 import type { Redis } from "ioredis";
 import { z } from "zod";
 import { getRedis } from "@/lib/redis/client";
+import { firstConnection } from "@/lib/redis/first-connection";
 import { log } from "@/lib/log";
 
 /** The outcome of one rate-limit check; remaining is -1 when Redis could not be asked. */
@@ -27,35 +28,6 @@ function withScript(redis: Redis): WithScript {
   return r;
 }
 
-// A fresh client is still connecting when the first write arrives, and with the offline queue
-// off its commands would fail at once: wait briefly for the first connection only. Once it has
-// been up, a down Redis fails fast (degrade, don't stall the write).
-const everReady = new WeakSet<Redis>();
-const connecting = new WeakMap<Redis, Promise<void>>();
-export async function firstConnection(redis: Redis, timeoutMs = 1000): Promise<void> {
-  if (redis.status === "ready") {
-    everReady.add(redis);
-    return;
-  }
-  if (everReady.has(redis) || !["wait", "connecting", "connect"].includes(redis.status)) return;
-  // One shared wait per client, however many writes arrive during the connect.
-  let wait = connecting.get(redis);
-  if (!wait) {
-    wait = new Promise<void>((resolve) => {
-      const done = () => {
-        clearTimeout(timer);
-        redis.off("ready", done);
-        connecting.delete(redis);
-        if (redis.status === "ready") everReady.add(redis);
-        resolve();
-      };
-      const timer = setTimeout(done, timeoutMs);
-      redis.once("ready", done);
-    });
-    connecting.set(redis, wait);
-  }
-  await wait;
-}
 
 // In-process stand-in when REDIS_URL is unset: correct for one instance, which is the only
 // deployment that runs without Redis.

@@ -126,14 +126,9 @@ describe("activity stream across two instances", () => {
     bobOnB.close();
   });
 
-  // KNOWN BUG (lib/redis/pubsub.ts, not the inspector's): publish() on a command connection
-  // that has not finished its first connect fails at once (offline queue off) and falls back to
-  // local delivery, so an instance's first write after start never reaches other instances'
-  // streams; they catch up from the audit table on their next 15 s heartbeat. The fix is to
-  // `await firstConnection(redis)` (lib/redis/rate-limit-window.ts) before redis.publish.
-  // This test asserts the correct behaviour and is expected to fail until then: flip
-  // `it.fails` to `it` with the fix.
-  it.fails("a fresh instance's very first write reaches another instance's stream within a second", async () => {
+  // Regression: publish() once ran before the command connection's first connect and fell
+  // back to local delivery, so a fresh instance's first write never reached other instances.
+  it("a fresh instance's very first write reaches another instance's stream within a second", async () => {
     const c = await startInstance();
     const id = await seedMemory(bob.id, "Bob likes hiking");
     const stream = await openSse(`${b}/api/activity/stream`, { cookie: bob.cookie });
