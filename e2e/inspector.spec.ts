@@ -117,7 +117,7 @@ test.describe("memory inspector", () => {
     const pending = new PendingPage(page);
     await pending.goto();
     await expect(pending.items).toHaveCount(2);
-    await expect(shell.nav.getByRole("link", { name: /^Memories/ })).toContainText("2");
+    await expect(shell.nav.getByRole("link", { name: /^Pending/ })).toContainText("2");
     await snap("pending with two proposals and the nav badge");
 
     await pending.item(/vegan/i).getByRole("button", { name: /^Confirm/ }).click();
@@ -126,7 +126,7 @@ test.describe("memory inspector", () => {
     await expect(pending.item(/Linux/i).getByRole("status")).toHaveText("Dismissed — not remembered.");
     await expect(pending.items.getByRole("button", { name: /^(Confirm|Reject)/ })).toHaveCount(0);
     // The navigation badge follows: nothing is pending any more.
-    await expect(shell.nav.getByRole("link", { name: /^Memories/ })).toHaveText("Memories");
+    await expect(shell.nav.getByRole("link", { name: /^Pending/ })).toHaveText("Pending");
     await snap("pending after confirm and reject");
 
     // The same decision shows in the chat's cards, which can no longer be decided again.

@@ -6,7 +6,8 @@ import { SignOutButton } from "@/components/layout/sign-out-button";
 export function AppHeader({ user, pendingCount }: { user: SessionUser; pendingCount: number }) {
   const items = [
     { href: "/", label: "Chat" },
-    { href: "/memories", label: "Memories", badge: pendingCount },
+    { href: "/memories", label: "Memories" },
+    { href: "/memories/pending", label: "Pending", badge: pendingCount },
     { href: "/activity", label: "Activity" },
     ...(user.role === "admin"
       ? [

@@ -7,10 +7,14 @@ type Item = { href: string; label: string; badge?: number };
 
 export function MainNav({ items }: { items: Item[] }) {
   const pathname = usePathname();
+  // The most specific item wins: /memories/pending is "Pending", not also "Memories".
+  const activeHref = items
+    .filter((item) => (item.href === "/" ? pathname === "/" || pathname.startsWith("/c/") : pathname === item.href || pathname.startsWith(`${item.href}/`)))
+    .sort((a, b) => b.href.length - a.href.length)[0]?.href;
   return (
     <nav aria-label="Main" className="flex items-center gap-1 overflow-x-auto">
       {items.map((item) => {
-        const active = item.href === "/" ? pathname === "/" || pathname.startsWith("/c/") : pathname.startsWith(item.href);
+        const active = item.href === activeHref;
         return (
           <Link
             key={item.href}
