@@ -22,7 +22,10 @@ export function AppHeader({ user, pendingCount }: { user: SessionUser; pendingCo
         <Link href="/" className="text-lg font-semibold tracking-tight text-indigo-700">
           Mnemo
         </Link>
-        <MainNav items={items} />
+        {/* Small screens: logo and account on the first row, the navigation scrolls on the second. */}
+        <div className="order-last w-full min-w-0 sm:order-none sm:w-auto">
+          <MainNav items={items} />
+        </div>
         <div className="ml-auto flex items-center gap-2">
           <span className="hidden max-w-48 truncate text-sm text-zinc-600 sm:inline" title={user.email}>
             {user.email}

@@ -7,7 +7,7 @@ export default async function ChatLayout({ children }: { children: React.ReactNo
   const conversations = await listConversations({ userId: user.id });
   const items = conversations.map((c) => ({ id: c.id, title: c.title }));
   return (
-    <div className="flex h-[calc(100dvh-53px)] min-h-0 flex-col md:flex-row">
+    <div className="flex h-[calc(100dvh-93px)] sm:h-[calc(100dvh-53px)] min-h-0 flex-col md:flex-row">
       <aside className="border-b border-zinc-200 bg-zinc-50 p-3 md:w-64 md:shrink-0 md:overflow-y-auto md:border-b-0 md:border-r">
         <details className="md:hidden">
           <summary className="cursor-pointer text-sm font-medium text-zinc-700">Conversations ({items.length})</summary>
