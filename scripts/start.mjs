@@ -13,6 +13,9 @@ const port = portFlag > 0 ? process.argv[portFlag + 1] : (process.env.PORT ?? "3
 if (fs.existsSync(path.join(root, ".env"))) process.loadEnvFile(path.join(root, ".env"));
 process.env.NEXT_TELEMETRY_DISABLED = "1";
 process.env.APP_URL ??= `http://localhost:${port}`;
+// Next's own SIGTERM handler exits at once; with this set, the app's handler (instrumentation.ts)
+// first drains in-flight memory writes (bounded at 5 s), then exits.
+process.env.NEXT_MANUAL_SIG_HANDLE ??= "true";
 
 const bin = (name) => path.join(root, "node_modules", ".bin", name);
 function run(label, cmd, args) {
