@@ -76,13 +76,16 @@ const sentence = () => `${pick(SUBJECTS)} ${pick(VERBS)} ${pick(NOUNS)} and ${pi
 async function ensureDatabase() {
   const url = new URL(DATABASE_URL);
   const name = decodeURIComponent(url.pathname.slice(1));
+  // The bench drops and recreates this database: a mistyped BENCH_DATABASE_URL must not cost real data.
+  if (!/bench/.test(name)) throw new Error(`refusing to drop "${name}": the bench database name must contain "bench"`);
+  const ident = `"${name.replaceAll('"', '""')}"`;
   url.pathname = "/postgres";
   const admin = new pg.Client({ connectionString: url.toString() });
   await admin.connect();
   try {
-    if (!args.reuse) await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+    if (!args.reuse) await admin.query(`DROP DATABASE IF EXISTS ${ident} WITH (FORCE)`);
     const { rowCount } = await admin.query("SELECT 1 FROM pg_database WHERE datname = $1", [name]);
-    if (rowCount === 0) await admin.query(`CREATE DATABASE "${name}"`);
+    if (rowCount === 0) await admin.query(`CREATE DATABASE ${ident}`);
   } finally {
     await admin.end();
   }
