@@ -1,3 +1,4 @@
+import "server-only";
 import { config } from "@/lib/config";
 
 // Structured logs: one JSON object per line, carrying the correlation id when there is one.
