@@ -74,8 +74,8 @@ describe("activity stream across two instances", () => {
       await seedMemory(alice.id, "The user plays chess on Sundays"),
     ];
     const proposal = await seedProposal(alice.id, "The user likes sci-fi novels");
-    // Each instance's first write opens its Redis command connection; see the known-bug test below for
-    // why a first publish on a cold connection must not be what this test measures.
+    // Each instance's first write opens its Redis command connection; the regression test below
+    // covers that cold first publish, so this one measures warm instances only.
     const warmUps = [await seedMemory(alice.id, "The user has a bike"), await seedMemory(alice.id, "The user has a kayak")];
     await post(a, alice, "/api/memories/bulk-delete", { ids: [warmUps[0]] });
     await post(b, alice, "/api/memories/bulk-delete", { ids: [warmUps[1]] });
@@ -136,7 +136,8 @@ describe("activity stream across two instances", () => {
     await new Promise((r) => setTimeout(r, 1_300));
     try {
       await post(c, bob, "/api/memories/bulk-delete", { ids: [id] });
-      await stream.waitFor("memory", 1, 1_000);
+      const [event] = await stream.waitFor("memory", 1, 1_000);
+      expect(parse(event!.data)).toMatchObject({ operation: "delete", memoryItemId: id, userId: bob.id });
     } finally {
       stream.close();
     }
