@@ -59,28 +59,29 @@ export async function claimMemoryWriteJobs(
 /**
  * Row-locks the job inside the write's own transaction and reports whether it is already done.
  * Whoever commits first wins; a second worker that reclaimed the same job then sees "done"
- * and rolls back, which is what makes each job's effect happen exactly once.
+ * and rolls back, which is what makes each job's effect happen exactly once. A job id that is
+ * not this user's reads as done, so one user's write can never complete another user's job.
  */
-export async function lockMemoryWriteJob(db: SqlClient, q: { jobId: string }): Promise<{ done: boolean }> {
+export async function lockMemoryWriteJob(db: SqlClient, q: { jobId: string; userId: string }): Promise<{ done: boolean }> {
   const rows = await db.$queryRaw<unknown[]>`
-    SELECT status FROM memory_write_jobs WHERE id = ${q.jobId}::uuid FOR UPDATE`;
+    SELECT status FROM memory_write_jobs WHERE id = ${q.jobId}::uuid AND user_id = ${q.userId}::uuid FOR UPDATE`;
   const row = z.object({ status: z.string() }).optional().parse(rows[0]);
   return { done: !row || row.status === "done" };
 }
 
-/** Marks the job done with its outcome; a no-op (returns 0) if it already was. */
-export async function completeMemoryWriteJob(db: SqlClient, q: { jobId: string; result: unknown }): Promise<number> {
+/** Marks the user's job done with its outcome; a no-op (returns 0) if it already was. */
+export async function completeMemoryWriteJob(db: SqlClient, q: { jobId: string; userId: string; result: unknown }): Promise<number> {
   return db.$executeRaw`
     UPDATE memory_write_jobs
     SET status = 'done', result = ${JSON.stringify(q.result)}::jsonb, last_error = NULL,
         finished_at = now(), updated_at = now()
-    WHERE id = ${q.jobId}::uuid AND status <> 'done'`;
+    WHERE id = ${q.jobId}::uuid AND user_id = ${q.userId}::uuid AND status <> 'done'`;
 }
 
 /** Records a failed attempt: back to queued after `retryAt`, or failed for good when null. */
 export async function failMemoryWriteJob(
   db: SqlClient,
-  q: { jobId: string; error: string; retryAt: Date | null },
+  q: { jobId: string; userId: string; error: string; retryAt: Date | null },
 ): Promise<void> {
   await db.$executeRaw`
     UPDATE memory_write_jobs
@@ -89,7 +90,7 @@ export async function failMemoryWriteJob(
         last_error = ${q.error.slice(0, 2000)},
         finished_at = CASE WHEN ${q.retryAt}::timestamptz IS NULL THEN now() ELSE NULL END,
         updated_at = now()
-    WHERE id = ${q.jobId}::uuid AND status = 'running'`;
+    WHERE id = ${q.jobId}::uuid AND user_id = ${q.userId}::uuid AND status = 'running'`;
 }
 
 /** Jobs not yet finished (queued or running), for one user or all. */

@@ -55,7 +55,7 @@ export async function processMemoryWriteJob(options: { job: MemoryWriteJobRow })
     if (config.memory.artificialDelayMs > 0) await sleep(config.memory.artificialDelayMs);
     const result = await perform(job);
     if (failedClosed(result)) throw new Error(`write failed closed: ${JSON.stringify(result)}`);
-    await completeMemoryWriteJob(db, { jobId: job.id, result });
+    await completeMemoryWriteJob(db, { jobId: job.id, userId: job.user_id, result });
     log.info("memory write job done", { ...fields, result });
   } catch (error) {
     if (error instanceof JobAlreadyDoneError) {
@@ -65,12 +65,12 @@ export async function processMemoryWriteJob(options: { job: MemoryWriteJobRow })
     try {
       if (error instanceof AppError || error instanceof ZodError) {
         log.warn("memory write job refused", { ...fields, error });
-        await completeMemoryWriteJob(db, { jobId: job.id, result: { action: "failed", message: error.message } });
+        await completeMemoryWriteJob(db, { jobId: job.id, userId: job.user_id, result: { action: "failed", message: error.message } });
         return;
       }
       const retryAt = job.attempts < MAX_ATTEMPTS ? new Date(Date.now() + 1000 * 2 ** job.attempts) : null;
       log.error("memory write job failed", { ...fields, retryAt, error });
-      await failMemoryWriteJob(db, { jobId: job.id, error: error instanceof Error ? error.message : String(error), retryAt });
+      await failMemoryWriteJob(db, { jobId: job.id, userId: job.user_id, error: error instanceof Error ? error.message : String(error), retryAt });
     } catch (bookkeepingError) {
       // The claim stays `running` and is resumed once stale; the effect is still exactly once.
       log.error("memory write job bookkeeping failed", { ...fields, error: bookkeepingError });

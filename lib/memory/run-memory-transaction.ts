@@ -25,9 +25,9 @@ export async function runMemoryTransaction<T extends { events: MemoryEvent[]; re
   const { userId, jobId, work } = options;
   const out = await getDb().$transaction(async (tx) => {
     await lockUserMemoryWrites(tx, { userId });
-    if (jobId && (await lockMemoryWriteJob(tx, { jobId })).done) throw new JobAlreadyDoneError(jobId);
+    if (jobId && (await lockMemoryWriteJob(tx, { jobId, userId })).done) throw new JobAlreadyDoneError(jobId);
     const value = await work(tx);
-    if (jobId) await completeMemoryWriteJob(tx, { jobId, result: value.result });
+    if (jobId) await completeMemoryWriteJob(tx, { jobId, userId, result: value.result });
     return value;
   }, TX_OPTIONS);
   await publishMemoryEvents({ events: out.events });

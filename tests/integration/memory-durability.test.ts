@@ -5,8 +5,10 @@ import { config } from "@/lib/config";
 import { getDb } from "@/lib/db/client";
 import { claimMemoryWriteJobs } from "@/lib/db/memory-jobs-sql";
 import { log } from "@/lib/log";
+import { createMemory } from "@/lib/memory/create-memory";
 import { drainMemoryWrites } from "@/lib/memory/drain-memory-writes";
 import { enqueueMemoryWrite } from "@/lib/memory/enqueue-memory-write";
+import { JobAlreadyDoneError } from "@/lib/memory/job-already-done-error";
 import { processMemoryWriteJob } from "@/lib/memory/process-memory-write-job";
 import { startMemoryWriteWorker } from "@/lib/memory/start-memory-write-worker";
 import { stopMemoryWriteWorker } from "@/lib/memory/stop-memory-write-worker";
@@ -16,6 +18,7 @@ import {
   createMemoryTestUser,
   listAllEvents,
   listAllMemories,
+  memoryRequest,
   newCorrelationId,
 } from "@/tests/support/memory-fixtures";
 
@@ -147,6 +150,23 @@ describe("durable memory writes", () => {
     expect(info).toHaveBeenCalledWith("memory write job already done elsewhere", expect.objectContaining({ jobId }));
     info.mockRestore();
     await expectExactlyOnce(user.id, content, jobId);
+  });
+
+  it("a write never completes another user's job: it is refused and both users' data stay as they were", async () => {
+    const [alice, bob] = [await createMemoryTestUser(), await createMemoryTestUser()];
+    const { jobId } = await enqueueMemoryWrite({
+      userId: bob.id,
+      kind: "create",
+      payload: { request: { content: "Bob keeps a sourdough starter", memoryType: "fact" } },
+      correlationId: newCorrelationId(),
+    });
+    // A fresh claim that no worker (of this or a parallel test file) will take over meanwhile.
+    await getDb().memoryWriteJob.update({ where: { id: jobId }, data: { status: "running", lockedAt: new Date() } });
+    await expect(
+      createMemory({ request: memoryRequest(alice.id, "Alice collects stamps"), correlationId: newCorrelationId(), jobId }),
+    ).rejects.toBeInstanceOf(JobAlreadyDoneError);
+    expect(await listAllMemories(alice.id)).toEqual([]);
+    expect(await getDb().memoryWriteJob.findUniqueOrThrow({ where: { id: jobId } })).toMatchObject({ userId: bob.id, status: "running", result: null });
   });
 
   it("the caller never waits for the write: enqueue answers while the worker is still delayed", async () => {
