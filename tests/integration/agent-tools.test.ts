@@ -122,6 +122,13 @@ describe("delete_memory", () => {
     expect((await getDb().memoryItem.findUniqueOrThrow({ where: { id: theirs.memoryId! } })).status).toBe("active");
   });
 
+  it("more ids than one delete can carry is a readable error, and nothing is queued", async () => {
+    const ids = Array.from({ length: 101 }, () => randomUUID());
+    const out = await exec(deleteMemory(ctx), { description: "everything", confirm: true, memory_ids: ids });
+    expect(out).toEqual({ error: expect.stringMatching(/At most 100 memories/) });
+    expect(await getDb().memoryWriteJob.count({ where: { userId: ctx.userId!, kind: "delete" } })).toBe(0);
+  });
+
   it("missing user returns an error result", async () => {
     expect(await exec(deleteMemory({ ...ctx, userId: null }), { description: "vegetarian", confirm: false })).toEqual({
       error: expect.stringMatching(/No authenticated user/),
