@@ -77,7 +77,7 @@ export async function selectHybridSearch(
     limit: number;
     candidates: number;
     types?: MemoryType[];
-    /** exact vector ranking instead of HNSW (prefersExactVectorScan) */
+    /** exact vector ranking instead of HNSW, as prepareVectorScan chose (chooseExactVectorScan) */
     exact: boolean;
   },
 ): Promise<MemorySearchResult[]> {
