@@ -10,7 +10,7 @@ export type ClauseClass =
 const words = (s: string) => new Set(s.split(" "));
 
 const PREFERENCE_VERBS = words("like love enjoy prefer hate dislike adore detest loathe fancy favor favour despise dig mind stand appreciate");
-const PREFERENCE_WORDS = words("favourite favorite fav preference fan rather into prefer");
+const PREFERENCE_WORDS_BUT_INTO = words("favourite favorite fav preference fan rather prefer");
 const DECISION_VERBS = words("decide choose pick opt settle commit switch migrate adopt select plan resolve standardize standardise drop ditch");
 // States of the moment: "I'm tired" says nothing lasting about the user.
 const TRANSIENT = words(
@@ -21,7 +21,16 @@ const TRANSIENT = words(
 const ACTIVITY_NOW = words("look wonder ask test browse kid joke check chat type");
 const TASK_WORDS = words("question questions problem bug bugs error errors exception crash typo issue issues homework");
 // "every morning" is a habit; "this morning" is an episode.
-const MOMENTARY = /\b(yesterday|today|tonight|this (morning|afternoon|evening)|last night|just now|right now)\b/;
+const MOMENTARY = /\b(yesterday|today|tonight|(this|that) (morning|afternoon|evening|night|weekend)|later today|last night|just now|right now)\b/;
+// Vague complaints and habits of forgetting: "keeps forgetting", "never manages to remember", "gets them mixed up".
+const COMPLAINT = /^User (?:(?:always|never|still|often|constantly|sometimes|really|just|usually) )*(?:keeps \w+ing\b|forgets\b|forgot\b|struggles\b|manages to\b|remembers to\b|mixes\b|loses track\b|gets \S+ mixed up)/;
+// Settling in, not a lasting trait: "is still getting to know the team", "is getting used to the hours".
+const IN_PROGRESS = /^User (?:is|was) (?:still \w+ing\b|(?:currently |slowly )?(?:getting to know|getting used to|settling in|figuring out|finding (?:their|my) feet))/;
+// Pronouns with nothing in the clause to point at: "gets them mixed up", "talked it over", "love that".
+const UNRESOLVED = new Set(["it", "them", "they", "that", "this", "those", "these"]);
+// Talking a choice over is not a fact about the user: "we weighed the options", "I compared a few laptops".
+const DELIBERATION = words("weigh discuss debate mull compare deliberate ponder research");
+const ANIMALS = words("dog cat puppy puppie kitten pet rescue greyhound rabbit hamster horse parrot bird tortoise baby child children");
 const REQUEST_VERBS = words("want need wonder hope wish ask help try see agree understand mean guess think know feel");
 const REPORTING_VERBS = words("hear read learn find tell say know think believe suspect promise swear notice see");
 const IDENTITY_WORDS = words(
@@ -45,6 +54,9 @@ export function classifyClause(clause: ThirdPersonClause): ClauseClass {
   if (!informative) return { keep: false, reason: "empty" };
   if (rest.some((t) => t.normal === "you" || t.normal === "your")) return { keep: false, reason: "request" };
   if (lemma === "be" && rest.length <= 3 && rest.some((t) => TRANSIENT.has(t.normal))) return { keep: false, reason: "transient" };
+  if (rest.some((t, i) => UNRESOLVED.has(t.normal) && refersBack(t, rest[i - 1], rest[i + 1]))) return { keep: false, reason: "empty" };
+  if (DELIBERATION.has(lemma)) return { keep: false, reason: "transient" };
+  if (COMPLAINT.test(clause.content) || IN_PROGRESS.test(clause.content)) return { keep: false, reason: "transient" };
   if (ACTIVITY_NOW.has(lemma) && clause.content.match(/^User (is|was) (just |only |currently )?\w+ing\b/)) return { keep: false, reason: "transient" };
   // "I'm thinking about switching to Linux": a tentative decision (the hedge lowers its confidence).
   if (/^User (is|was) (thinking|considering) (about |of )?\w+ing\b/.test(clause.content)) return { keep: true, memoryType: "decision", importance: 0.7 };
@@ -63,23 +75,34 @@ export function classifyClause(clause: ThirdPersonClause): ClauseClass {
   const memoryType = typeOf(clause, lowered);
   const identity = has(rest, IDENTITY_WORDS) || IDENTITY_WORDS.has(lemma) || /^User's name\b/.test(clause.content);
   // What happened today or last night is an episode, not a lasting fact about the user.
-  if (memoryType !== "decision" && memoryType !== "note" && !identity && MOMENTARY.test(lowered)) return { keep: false, reason: "transient" };
+  if (!identity && MOMENTARY.test(lowered)) return { keep: false, reason: "transient" };
   const base = { decision: 0.8, fact: identity ? 0.8 : 0.6, preference: 0.55, note: 0.5 }[memoryType];
   const strong = ["love", "hate", "adore", "despise", "loathe"].includes(lemma) || has(rest, words("allergic allergy"));
   return { keep: true, memoryType, importance: Math.min(1, base + (strong ? 0.1 : 0)) };
 }
 
+/** A demonstrative or object pronoun standing alone ("love that", "get them mixed up"), not "that morning" or "a dog that barks". */
+function refersBack(term: Term, previous: Term | undefined, next: Term | undefined): boolean {
+  if (term.tags.has("Pronoun")) return true;
+  if (!["that", "this", "those", "these"].includes(term.normal) || (term.normal === "that" && previous?.tags.has("Noun"))) return false;
+  return !next || !(next.tags.has("Noun") || next.tags.has("Adjective") || next.tags.has("Value"));
+}
+
 function typeOf(clause: ThirdPersonClause, lowered: string): MemoryType {
   const rest = clause.rest;
   const lemma = clause.verbLemma;
-  if (PREFERENCE_VERBS.has(lemma) || has(rest, PREFERENCE_WORDS) || /^user's (favou?rite|fav|preferred)\b/.test(lowered)) {
-    // "I decided I prefer X" is still a decision; "I would rather" is a preference.
-    if (!["decide", "choose"].includes(lemma)) return "preference";
+  // "I'm into jazz" is taste; "moved into a flat" is not.
+  const into = lemma === "be" && rest.some((t, i) => t.normal === "into" && rest.slice(0, i).every((w) => w.tags.has("Adverb")));
+  const decided = /\b(decided|chose|chosen|picked|opted|will use|going to use|going with|go with|settled on|switching to|from now on)\b/.test(lowered);
+  if (PREFERENCE_VERBS.has(lemma) || into || has(rest, PREFERENCE_WORDS_BUT_INTO) || /^user's (favou?rite|fav|preferred)\b/.test(lowered)) {
+    // "I decided I prefer X" and "we're going with X rather than Y" are decisions; "I would rather" is a preference.
+    if (!["decide", "choose"].includes(lemma) && !(decided && !PREFERENCE_VERBS.has(lemma))) return "preference";
   }
   const goingTo = rest.findIndex((t) => t.normal === "going") >= 0 && rest.some((t) => t.normal === "to");
-  if (DECISION_VERBS.has(lemma)) return "decision";
-  if (/\b(decided|chose|chosen|picked|opted|will use|going to use|going with|go with|settled on|switching to|from now on)\b/.test(lowered)) return "decision";
+  if (lemma === "adopt" && rest.some((t) => ANIMALS.has(t.normal.replace(/s$/, "")))) return "fact";
+  if (DECISION_VERBS.has(lemma) || decided) return "decision";
   if (/^user (is|are) (buying|switching|adopting|picking|choosing)\b/.test(lowered) || (lemma !== "be" && /\binstead\b/.test(lowered))) return "decision";
+  if (/^user will (need|have) to\b/.test(lowered)) return "note";
   if (goingTo || /^user (will|is going to|plans to|intends to)\b/.test(lowered)) return "decision";
   if (lowered.split(/[^a-z]+/).some((w) => NOTE_WORDS.has(w)) || /\b(need to|have to|has to|needs to|must|should)\b/.test(lowered)) return "note";
   return "fact";

@@ -20,7 +20,11 @@ export type MessageReading = { intent: MessageIntent; sentences: Sentence[] };
 const AFFIRM = /^(yes|yeah|yep|yup|yes please|sure|ok|okay|confirm|confirmed|go ahead|do it|please do|correct|absolutely|of course|y|delete (it|them)|forget (it|them))\b/;
 const DENY = /^(no|nope|nah|do not|keep (it|them)|cancel|never mind|nevermind|stop|leave it)\b/;
 const FORGET_VERBS = new Set(["forget", "delete", "remove", "erase", "wipe", "drop", "unlearn"]);
-const REQUEST_LEADS = ["please", "can", "could", "would", "you", "will", "i", "want", "would", "like", "to", "need", "just", "and", "also", "now"];
+// Words that may lead a forget request: "please", "could you", and fillers like "actually", "oh, and".
+const REQUEST_LEADS = [
+  "please", "can", "could", "would", "you", "will", "i", "want", "like", "to", "need", "just", "and", "also", "now",
+  "actually", "oh", "hey", "ok", "okay", "so", "well", "um", "hmm", "wait", "sorry", "right", "yeah",
+];
 const GREETING = /^(hi|hello|hey|hiya|yo|good (morning|afternoon|evening)|greetings|howdy)\b/;
 const THANKS = /\b(thanks|thank you|thx|cheers|appreciate it)\b/;
 const CORRECTION = /^(actually|correction|i (have )?changed my mind|on second thought|scratch that|update|i meant|wait)\b|\b(any ?more|no longer|not anymore)\b/;

@@ -1,7 +1,11 @@
 import { classifyClause, type MemoryType } from "./classify-clause";
 import { detectCredential } from "./detect-credential";
-import { joinTerms, parseSentences, splitClauses, type Term } from "./parse-sentences";
+import { dropSubsumed } from "./drop-subsumed";
+import { mentionsPrivateMatter } from "./mentions-private-matter";
+import { joinTerms, parseSentences, type Term } from "./parse-sentences";
+import { reorderFavourite } from "./reorder-favourite";
 import { rewriteThirdPerson } from "./rewrite-third-person";
+import { splitClauses } from "./split-clauses";
 
 export type MemoryCandidate = {
   content: string;
@@ -22,7 +26,6 @@ export type Extraction = {
 
 // Someone else's confidence: nothing in such a message is stored, even when asked.
 const SECRET = /\b(do not tell|don't tell|dont tell|in confidence|(a|is|it's|its) secret|confidential|between (you and me|us))\b/i;
-const SENSITIVE_ABOUT_OTHERS = /\b(divorc\w*|pregnan\w*|debt|affair|cheat\w*|diagnos\w*|cancer|rehab|therapy|arrest\w*|fired|sick|illness|disease|depress\w*|addict\w*)\b/i;
 const OPT_OUT = /\b(off the record|between (you and me|us)|(do not|don't|dont|never) (remember|save|store|memori[sz]e|note)( this| that| it)?|keep (this|that|it) to yourself|not for (your )?memory)\b/i;
 
 const MAX_CONTENT = 2000;
@@ -47,7 +50,6 @@ const HEDGE_LEADS = phrases([
 ]);
 // Afterthoughts after a comma that are not part of the memory: ", if that matters", ", so keep that in mind".
 const AFTERTHOUGHT = new Set(["so", "if", "just", "which", "though", "in", "not", "maybe", "probably", "please", "lol", "haha", "btw", "fyi", "right", "ok", "okay"]);
-const RELATION_HINT = /\b(friend|wife|husband|partner|boyfriend|girlfriend|mom|mum|mother|dad|father|brother|sister|son|daughter|boss|colleague|coworker|neighbou?r|cousin|aunt|uncle)\b/i;
 const HEDGE_WORDS = new Set(["might", "may", "maybe", "probably", "possibly", "perhaps", "considering", "unsure", "thinking"]);
 // "may" in "on May 5" is a month, not a hedge.
 const isHedge = (t: Term) => HEDGE_WORDS.has(t.normal) && !t.tags.has("Date") && !t.tags.has("Month") && !(t.normal === "may" && !t.tags.has("Modal"));
@@ -69,9 +71,9 @@ function trimAfterthought(terms: Term[]): Term[] {
   return cut > 0 ? terms.slice(0, cut) : terms;
 }
 
-/** Drops a leading "Quick intro:" or "Update:" label. */
+/** Drops a leading label or lead-in: "Quick intro:", "A bit about me so you can tailor things: I'm …". */
 function dropLabel(terms: Term[]): Term[] {
-  const colon = terms.findIndex((t, i) => i < 4 && t.post.includes(":"));
+  const colon = terms.findIndex((t, i) => t.post.includes(":") && (i < 4 || ["i", "my", "we"].includes(terms[i + 1]?.normal ?? "")));
   return colon >= 0 && colon < terms.length - 1 ? terms.slice(colon + 1) : terms;
 }
 
@@ -83,24 +85,10 @@ function noteAbout(terms: Term[]): string | null {
   if (terms[0]?.tags.has("QuestionWord") || ["when", "what", "where", "how", "why", "who", "which", "if", "me"].includes(first ?? "")) return null;
   if (!first || first === "i" || first === "we" || terms.length < 3 || !terms.some((t) => t.tags.has("Verb"))) return null;
   // A relative's birthday is fine to note on request; their private matters are not.
-  if (SENSITIVE_ABOUT_OTHERS.test(text) && (RELATION_HINT.test(text) || terms.some((t) => t.tags.has("Person")))) return null;
+  if (mentionsPrivateMatter({ text, terms })) return null;
   if (terms.some((t) => t.tags.has("Pronoun") && !["my", "it", "we", "our"].includes(t.normal))) return null;
   const rewritten = text.replace(/\bmy\b/gi, "User's").replace(/\b(me|I)\b/g, "User");
   return rewritten.charAt(0).toUpperCase() + rewritten.slice(1);
-}
-
-/** Of two memories where one says everything the other says ("drives a Subaru" / "drives a Subaru Outback"), keep the fuller one. */
-function dropSubsumed(memories: MemoryCandidate[]): MemoryCandidate[] {
-  const wordsOf = (m: MemoryCandidate) => new Set(m.content.toLowerCase().split(/[^\p{L}\p{N}'-]+/u).filter(Boolean));
-  return memories.filter((m, i) => {
-    const mine = wordsOf(m);
-    return !memories.some((other, j) => {
-      if (j === i || other.memory_type !== m.memory_type) return false;
-      const theirs = wordsOf(other);
-      const covered = [...mine].every((w) => theirs.has(w));
-      return covered && (theirs.size > mine.size || j < i);
-    });
-  });
 }
 
 function isHypothetical(terms: Term[]): boolean {
@@ -148,6 +136,9 @@ export function extractMemories(text: string, options: { correction?: boolean } 
       }
     }
     terms = dropLabel(terms);
+    // "Ramen is hands down my favourite food" reads as "My favourite food is ramen".
+    const favourite = reorderFavourite(terms);
+    if (favourite) terms = parseSentences(favourite)[0]?.terms ?? terms;
     // "Call me Max": how the user wants to be addressed.
     if (terms[0]?.normal === "call" && terms[1]?.normal === "me" && terms.length >= 3 && terms.length <= 5) {
       const name = joinTerms(terms.slice(2));
@@ -161,7 +152,9 @@ export function extractMemories(text: string, options: { correction?: boolean } 
       continue;
     }
     if (result.hypothetical && terms.some((t) => t.normal === "would" || t.normal === "could")) continue;
-    for (const clauseTerms of splitClauses(terms)) {
+    for (const { terms: clauseTerms, join } of splitClauses(terms)) {
+      // Reasons, side remarks and other people's clauses are not the user's disclosure.
+      if (join === "reason" || join === "other") continue;
       const lead = stripLead(clauseTerms, HEDGE_LEADS);
       const clauseHedges = hedges + (lead.matched ? 1 : 0) + lead.terms.filter(isHedge).length;
       const clauseText = trimAfterthought(lead.terms);
@@ -176,6 +169,9 @@ export function extractMemories(text: string, options: { correction?: boolean } 
       }
       const kind = classifyClause(clause);
       if (!kind.keep) continue;
+      // "…, so I'll need to leave early" is a consequence; only a choice made there is worth keeping.
+      if (join === "so" && kind.memoryType !== "decision") continue;
+      if (mentionsPrivateMatter({ text: clause.content, terms: clauseText })) continue;
       const unsure = /\b(not sure|no idea|do not know)\b/.test(joinTerms(lead.terms).toLowerCase()) ? 1 : 0;
       // A few hedges ("I think I might …, not sure") make a proposal; piling on more is too vague to keep.
       const vague = clauseHedges + unsure >= 4;

@@ -82,33 +82,3 @@ export function joinTerms(terms: Term[]): string {
     .replace(/\s+/g, " ")
     .trim();
 }
-
-/**
- * Splits a sentence into clauses at "and I …", "but my …", "; I …" so that
- * "I'm a vegetarian and I live in Berlin" becomes two memories. A conjunction is only a
- * clause boundary once the clause before it has a verb ("my wife and I are moving" stays whole).
- */
-export function splitClauses(terms: Term[]): Term[][] {
-  const clauses: Term[][] = [];
-  let current: Term[] = [];
-  for (let i = 0; i < terms.length; i++) {
-    const term = terms[i]!;
-    const next = terms[i + 1];
-    const prev = terms[i - 1];
-    const startsSelfClause = (t: Term | undefined) => t !== undefined && (t.normal === "i" || t.normal === "my");
-    const hasVerb = current.some((t) => t.tags.has("Verb"));
-    const isConjunction = ["and", "but", "plus", "also", "so"].includes(term.normal) && term.tags.has("Conjunction");
-    if (hasVerb && isConjunction && startsSelfClause(next)) {
-      clauses.push(current);
-      current = [];
-      continue;
-    }
-    if (hasVerb && prev && /[,;]/.test(prev.post) && startsSelfClause(term)) {
-      clauses.push(current);
-      current = [];
-    }
-    current.push(term);
-  }
-  if (current.length > 0) clauses.push(current);
-  return clauses;
-}

@@ -14,7 +14,9 @@ export type PlannedToolCall = { toolName: string; input: Record<string, unknown>
 export type TurnPlan = { text: string; toolCalls: PlannedToolCall[] };
 
 const say = (text: string): TurnPlan => ({ text, toolCalls: [] });
-const norm = (s: string) => s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, " ").trim();
+const wordsOf = (content: string) => new Set(content.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean));
+/** Every word of `content` is already in `fuller` (a negation or a new detail is a new word). */
+const isCoveredBy = (content: string, fuller: string) => [...wordsOf(content)].every((w) => wordsOf(fuller).has(w));
 
 /** Delete candidates the assistant showed in a turn, if it asked the user to confirm them. */
 function pendingDeletion(turn: Turn | undefined): { description: string; ids: string[] } | undefined {
@@ -30,12 +32,12 @@ function pendingProposals(turn: Turn | undefined): ToolExchange[] {
 }
 
 /** Contents saved earlier in this conversation, so that a repeated statement is not written twice. */
-function savedBefore(turns: Turn[]): Set<string> {
-  const saved = new Set<string>();
+function savedBefore(turns: Turn[]): string[] {
+  const saved: string[] = [];
   for (const turn of turns.slice(0, -1)) {
     for (const e of turn.exchanges) {
       const action = SaveResultSchema.safeParse(e.output).data?.action;
-      if (e.toolName === "save_memory" && (action === "queued" || action === "duplicate_skipped")) saved.add(norm(SaveInputSchema.parse(e.input).content));
+      if (e.toolName === "save_memory" && (action === "queued" || action === "duplicate_skipped")) saved.push(SaveInputSchema.parse(e.input).content);
     }
   }
   return saved;
@@ -121,7 +123,8 @@ export function planTurn(view: PromptView, tools: Set<string>): TurnPlan {
   }
   if (extraction.memories.length > 0 && tools.has("save_memory")) {
     const known = savedBefore(view.turns);
-    const fresh = extraction.memories.filter((m) => !known.has(norm(m.content)));
+    // "I'm a nurse" after "I'm a nurse, paediatric oncology specifically" adds nothing new.
+    const fresh = extraction.memories.filter((m) => !known.some((k) => isCoveredBy(m.content, k)));
     if (fresh.length === 0) return say("I already knew that.");
     return { text: "", toolCalls: fresh.map((memory) => ({ toolName: "save_memory", input: { ...memory } })) };
   }

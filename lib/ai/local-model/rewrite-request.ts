@@ -3,11 +3,12 @@ import { rewriteThirdPerson } from "./rewrite-third-person";
 
 // Request wrappers around the thing to forget or look up.
 const LEADS = new Set(
-  ("please can could would will you want need like to just and also now forget delete remove erase wipe drop unlearn " +
+  ("please can could would will you want need like to just and also now actually oh hey ok okay so well forget delete remove erase wipe drop unlearn " +
     "that about what everything anything all the memory memories of you know remember have stored saved on tell me " +
     "do is are what's whats where when which who how")
     .split(" "),
 );
+const REASON_AFTER = new Set(["would", "had", "do", "am", "prefer", "want", "think", "feel", "changed", "just", "really", "rather"]);
 const KEEP_LEADS = new Set(["where", "when", "which", "who", "how"]);
 
 /**
@@ -19,8 +20,8 @@ export function rewriteRequest(text: string): string {
   const sentence = parseSentences(text)[0];
   if (!sentence) return text.trim();
   let terms: Term[] = sentence.terms;
-  // Cut an afterthought: ", it was a mistake".
-  const cut = terms.findIndex((t, i) => i > 1 && /,/.test(terms[i - 1]!.post) && !["i", "my"].includes(t.normal));
+  // Cut an afterthought: ", it was a mistake", ", I'd rather keep it private" (once the request has its object).
+  const cut = terms.findIndex((t, i) => i > 2 && /,/.test(terms[i - 1]!.post) && (!["i", "my"].includes(t.normal) || REASON_AFTER.has(terms[i + 1]?.normal ?? "")));
   if (cut > 0) terms = terms.slice(0, cut);
   let start = 0;
   for (;;) {

@@ -1,7 +1,7 @@
 import nlp from "compromise";
 import { joinTerms, type Term } from "./parse-sentences";
 
-export type ClauseSubject = "self" | "self-possession" | "self-and-other" | "team";
+export type ClauseSubject = "self" | "self-possession" | "self-and-other" | "team" | "household";
 
 export type ThirdPersonClause = {
   /** "User lives in Berlin", "User's favourite language is Rust" */
@@ -24,6 +24,13 @@ const RELATIONS = new Set(
     .split(" "),
 );
 const TEAM_WORDS = new Set(["team", "company", "startup", "org", "organisation", "organization", "group"]);
+// A "we" is the user's team only when the clause is about work; "we adopted a puppy" is the user's household.
+const WORK_WORDS = new Set(
+  ("team company startup project projects service services frontend backend stack database deployment deploy api app " +
+    "codebase sprint client clients product release vendor framework library server servers infrastructure pipeline " +
+    "repo repository office launch roadmap migration architecture cloud cluster")
+    .split(" "),
+);
 const MODALS = new Set(["will", "would", "can", "could", "should", "might", "may", "must", "shall", "did", "had", "was"]);
 const OBJECT_PRONOUNS: Record<string, string> = { my: "their", me: "them", mine: "theirs", myself: "themselves" };
 const TEAM_PRONOUNS: Record<string, string> = { our: "their", us: "them", ours: "theirs", ourselves: "themselves" };
@@ -49,7 +56,10 @@ function findSubject(terms: Term[]): { subject: ClauseSubject; prefix: string; v
   const first = terms[0];
   if (!first) return null;
   if (first.normal === "i") return { subject: "self", prefix: "User", verbAt: 1 };
-  if (first.normal === "we") return { subject: "team", prefix: "User and their team", verbAt: 1 };
+  if (first.normal === "we") {
+    const atWork = terms.some((t) => WORK_WORDS.has(t.normal));
+    return atWork ? { subject: "team", prefix: "User and their team", verbAt: 1 } : { subject: "household", prefix: "User", verbAt: 1 };
+  }
   if (first.normal !== "my") return null;
   const verbAt = terms.findIndex((t, i) => i > 0 && t.tags.has("Verb") && !t.tags.has("Gerund"));
   if (verbAt < 2) return null;
@@ -74,14 +84,14 @@ export function rewriteThirdPerson(terms: Term[]): ThirdPersonClause | null {
   const out: string[] = [found.prefix];
   let i = found.verbAt;
   // Adverbs between subject and verb stay where they are: "User really likes".
-  while (i < terms.length && terms[i]!.tags.has("Adverb") && !terms[i]!.tags.has("Verb")) {
+  // "never" is tagged Negative, not Adverb; it must not take the -s ("User nevers manage").
+  while (i < terms.length && (terms[i]!.tags.has("Adverb") || terms[i]!.tags.has("Negative")) && !terms[i]!.tags.has("Verb")) {
     out.push(terms[i]!.text);
     i++;
   }
   const verb = terms[i];
   if (!verb || verb.tags.has("Preposition") || verb.tags.has("Determiner")) return null;
-  const singular = found.subject === "self" || found.subject === "self-possession" || (found.subject === "team" && found.prefix.startsWith("User's"));
-  out.push(singular && found.subject === "self" ? conjugateForUser(verb) : verb.text);
+  out.push(found.subject === "self" || found.subject === "household" ? conjugateForUser(verb) : verb.text);
   const { lemma, negated } = mainVerb(terms, i);
   const rest = terms.slice(i + 1);
   // "I am Sam" introduces a name; store it as one.
@@ -89,7 +99,7 @@ export function rewriteThirdPerson(terms: Term[]): ThirdPersonClause | null {
   if (found.subject === "self" && lemma === "be" && !negated && nameOnly) {
     return { content: `User's name is ${joinTerms(rest)}`, subject: "self", verbLemma: "be", negated, rest };
   }
-  const pronouns = found.subject === "team" ? { ...OBJECT_PRONOUNS, ...TEAM_PRONOUNS } : OBJECT_PRONOUNS;
+  const pronouns = found.subject === "team" || found.subject === "household" ? { ...OBJECT_PRONOUNS, ...TEAM_PRONOUNS } : OBJECT_PRONOUNS;
   const restWords = rest.map((t, k) => {
     const previous = rest[k - 1];
     let word = t.text;

@@ -1,0 +1,65 @@
+import { generateText, stepCountIs, type ModelMessage } from "ai";
+import { describe, expect, it } from "vitest";
+import { classifyMessage } from "./classify-message";
+import { createLocalMemoryModel } from "./create-local-memory-model";
+import { createFakeMemoryTools } from "./fake-memory-tools";
+import { rewriteRequest } from "./rewrite-request";
+
+const model = createLocalMemoryModel();
+
+/** Drives a conversation through the model with in-memory tools; returns what each turn called. */
+async function converse(texts: string[]) {
+  const fake = createFakeMemoryTools();
+  const messages: ModelMessage[] = [];
+  const turns: { toolName: string; input: Record<string, unknown> }[][] = [];
+  for (const text of texts) {
+    messages.push({ role: "user", content: text });
+    const result = await generateText({ model, messages, tools: fake.tools, stopWhen: stepCountIs(5) });
+    messages.push(...result.response.messages);
+    turns.push(result.steps.flatMap((s) => s.toolCalls.map((c) => ({ toolName: c.toolName, input: c.input as Record<string, unknown> }))));
+  }
+  return { turns, fake };
+}
+
+describe("a forget request that opens with a filler", () => {
+  it.each([
+    ["Actually, please delete what you know about my diet, I'd rather keep it out of this.", "User's diet"],
+    ["Oh, could you forget my home address, I don't want it stored.", "User's home address"],
+    ["Actually, forget my birthday, I'd prefer you didn't know it.", "User's birthday"],
+  ])("%s is a forget request for %j", (text, description) => {
+    expect(classifyMessage(text).intent).toBe("forget");
+    expect(rewriteRequest(text)).toBe(description);
+  });
+
+  it("searches, asks, deletes on yes, and saves nothing from the 'I'd rather' clause", async () => {
+    const { turns, fake } = await converse([
+      "I follow a low-FODMAP diet.",
+      "Actually, please remove what you know about my diet, I'd rather keep it private.",
+      "yes",
+    ]);
+    expect(turns[1]).toEqual([{ toolName: "delete_memory", input: { description: "User's diet", confirm: false } }]);
+    expect(turns[2]![0]).toMatchObject({ toolName: "delete_memory", input: { confirm: true } });
+    expect(fake.writes.map((w) => w.content)).toEqual(["User follows a low-FODMAP diet"]);
+    expect(fake.memories.filter((m) => m.status === "active")).toEqual([]);
+  });
+});
+
+describe("a repeat within the conversation", () => {
+  it("does not write a shorter restatement of what was already saved", async () => {
+    const { turns, fake } = await converse(["I'm a pilot, long-haul specifically.", "What should I pack for a layover?", "I'm a pilot."]);
+    expect(turns[2]).toEqual([]);
+    expect(fake.writes.map((w) => w.content)).toEqual(["User is a pilot, long-haul specifically"]);
+  });
+
+  it("still writes a restatement that adds something", async () => {
+    const { fake } = await converse(["I live in Cardiff.", "I live in Cardiff with my husband."]);
+    expect(fake.writes.map((w) => w.content)).toEqual(["User lives in Cardiff", "User lives in Cardiff with their husband"]);
+  });
+});
+
+describe("a household 'we'", () => {
+  it("is the user, not their team", async () => {
+    const { fake } = await converse(["We adopted two kittens in March."]);
+    expect(fake.writes.map((w) => [w.content, w.type])).toEqual([["User adopted two kittens in March", "fact"]]);
+  });
+});

@@ -1,0 +1,91 @@
+import type { Term } from "./parse-sentences";
+
+/**
+ * How a clause is joined to the one before it: "start" for the first clause, "and" for a
+ * coordinated self-disclosure, "so" for a consequence ("…, so I'll need to leave early"),
+ * "reason" for a justification or side remark ("because they change", ", which I love"),
+ * "other" for a clause about someone else ("…, and one of them told me …").
+ */
+export type ClauseJoin = "start" | "and" | "so" | "reason" | "other";
+export type Clause = { terms: Term[]; join: ClauseJoin };
+
+const SELF_STARTS = new Set(["i", "my", "we"]);
+const COORDINATORS = new Set(["and", "but", "plus", "also", "so"]);
+const REASONS = new Set(["because", "cause", "cos", "since", "as", "which", "whereas", "although", "though", "while"]);
+const OTHERS = new Set(["he", "she", "him", "her", "his", "they", "them", "their", "it"]);
+
+const isSelf = (t: Term | undefined) => t !== undefined && SELF_STARTS.has(t.normal);
+const isPronoun = (t: Term | undefined) => t !== undefined && (t.tags.has("Pronoun") || SELF_STARTS.has(t.normal));
+
+/** Where a reason or side remark starts: "because", ", which", "since they", "as I said". */
+function startsReason(terms: Term[], i: number): boolean {
+  const term = terms[i]!;
+  const next = terms[i + 1];
+  if (!REASONS.has(term.normal)) return false;
+  if (term.normal === "because" || term.normal === "cause" || term.normal === "cos") return true;
+  if (term.normal === "which" || term.normal === "although" || term.normal === "though" || term.normal === "whereas") return /,/.test(terms[i - 1]?.post ?? "");
+  // "since 2019" and "as a nurse" are part of the fact; "since they moved" and "as I said" are not.
+  return isPronoun(next);
+}
+
+/**
+ * ", and one of them, Sam, told me …", "and my brother says he …": a clause about another
+ * person. Also a comma splice with a new subject: "I hate okra, it's slimy".
+ */
+function startsOther(terms: Term[], i: number): boolean {
+  const term = terms[i]!;
+  const afterComma = /,/.test(terms[i - 1]?.post ?? "");
+  if (afterComma && OTHERS.has(term.normal) && terms[i + 1]?.tags.has("Verb")) return true;
+  if (!["and", "but"].includes(term.normal) || isSelf(terms[i + 1])) return false;
+  const rest = terms.slice(i + 1);
+  // Only up to the next clause of the user's own: "work and personal, and I …" is not about anyone else.
+  const stop = rest.findIndex((t) => isSelf(t));
+  const tail = stop < 0 ? rest : rest.slice(0, stop);
+  const finite = tail.some((t) => t.tags.has("Verb") && !t.tags.has("Participle") && !["named", "called"].includes(t.normal));
+  const someone = tail.some((t) => OTHERS.has(t.normal) || t.tags.has("Person") || t.tags.has("FirstName"));
+  return finite && someone;
+}
+
+/**
+ * Splits a sentence into clauses at "and I …", "but my …", "; I …", "so we …" so that
+ * "I'm a vegetarian and I live in Berlin" becomes two memories, and marks reasons and
+ * consequences so the caller can leave them out. A conjunction is only a clause boundary once
+ * the clause before it has a verb ("my wife and I are moving" stays whole).
+ */
+export function splitClauses(terms: Term[]): Clause[] {
+  const clauses: Clause[] = [];
+  let current: Term[] = [];
+  let join = "start" as ClauseJoin;
+  const close = (next: ClauseJoin) => {
+    if (current.length > 0) clauses.push({ terms: current, join });
+    current = [];
+    join = next;
+  };
+  for (let i = 0; i < terms.length; i++) {
+    const term = terms[i]!;
+    const prev = terms[i - 1];
+    // compromise sometimes tags the verb after "I" as a noun ("I coach a team"); its place makes it one.
+    const hasVerb = current.some((t) => t.tags.has("Verb")) || (current[0]?.normal === "i" && current.length >= 3);
+    if (hasVerb && join !== "reason" && startsReason(terms, i)) {
+      close("reason");
+      continue;
+    }
+    if (hasVerb && startsOther(terms, i)) {
+      close("other");
+      continue;
+    }
+    const isConjunction = COORDINATORS.has(term.normal) && term.tags.has("Conjunction");
+    if (hasVerb && isConjunction && (isSelf(terms[i + 1]) || (term.normal === "so" && /,/.test(prev?.post ?? "")))) {
+      close(term.normal === "so" ? "so" : "and");
+      continue;
+    }
+    if (prev && /[,;:]/.test(prev.post) && isSelf(term)) {
+      // A lead-in with no verb ("After a long debate, we …") is dropped; it says nothing itself.
+      if (!hasVerb) current = [];
+      else close(join === "reason" || join === "other" ? join : "and");
+    }
+    current.push(term);
+  }
+  close("start");
+  return clauses;
+}
