@@ -21,6 +21,8 @@ export type CreateMemoryOptions = {
   correlationId: string;
   /** Internal: the queued job this write performs; it is marked done in the same transaction. */
   jobId?: string;
+  /** Internal: a retried job already used its rate-limit slot on its first attempt. */
+  rateLimitCounted?: boolean;
 };
 
 /**
@@ -35,7 +37,9 @@ export async function createMemory(options: CreateMemoryOptions): Promise<Memory
   const correlationId = CorrelationIdSchema.parse(options.correlationId);
   const { userId } = request;
 
-  const limit = await checkWriteRateLimits({ userId, conversationId: request.sourceConversationId });
+  const limit = options.rateLimitCounted
+    ? { allowed: true, remaining: -1 }
+    : await checkWriteRateLimits({ userId, conversationId: request.sourceConversationId });
   if (!limit.allowed) {
     return {
       action: "rate_limited",

@@ -16,7 +16,9 @@ import { supersedeMemory } from "@/lib/memory/supersede-memory";
 const MAX_ATTEMPTS = 5;
 
 async function perform(job: MemoryWriteJobRow): Promise<unknown> {
-  const base = { correlationId: job.correlation_id, jobId: job.id };
+  // A retry must not spend a second rate-limit slot: an acknowledged write could otherwise end
+  // as rate_limited, i.e. lost. (Claiming counts attempts, so the first attempt is 1.)
+  const base = { correlationId: job.correlation_id, jobId: job.id, rateLimitCounted: job.attempts > 1 };
   switch (job.kind) {
     case "create": {
       const { request } = MemoryWriteJobPayloadSchemas.create.parse(job.payload);

@@ -25,6 +25,8 @@ export type SupersedeMemoryOptions = {
   correlationId: string;
   /** Internal: the queued job this write performs. */
   jobId?: string;
+  /** Internal: a retried job already used its rate-limit slot on its first attempt. */
+  rateLimitCounted?: boolean;
 };
 
 /**
@@ -39,7 +41,9 @@ export async function supersedeMemory(options: SupersedeMemoryOptions): Promise<
   const request = MemoryWriteRequestSchema.parse({ extractionType: "correction", ...options.request, userId });
   if (!z.string().uuid().safeParse(oldId).success) throw new AppError("not_found", "That memory does not exist.");
 
-  const limit = await checkWriteRateLimits({ userId, conversationId: request.sourceConversationId });
+  const limit = options.rateLimitCounted
+    ? { allowed: true, remaining: -1 }
+    : await checkWriteRateLimits({ userId, conversationId: request.sourceConversationId });
   if (!limit.allowed) return { action: "rate_limited", remaining: 0, message: "Memory write limit reached." };
 
   try {
