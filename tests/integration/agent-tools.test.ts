@@ -33,8 +33,10 @@ describe("save_memory", () => {
     const out = await exec(saveMemory(ctx), { content: "User is a vegetarian", memory_type: "fact", confidence: 0.9, importance: 0.5 });
     expect(out).toMatchObject({ action: "queued", content: "User is a vegetarian" });
     const job = await getDb().memoryWriteJob.findUniqueOrThrow({ where: { id: (out as { write_id: string }).write_id } });
-    expect(job).toMatchObject({ userId: ctx.userId, kind: "create", status: "queued", correlationId: ctx.correlationId });
-    expect(await memories(ctx.userId!)).toHaveLength(0);
+    // Another test file's worker (same database) may already have picked it up; the "returns
+    // before the write" proof is the slowed-write test in chat-route.test.ts.
+    expect(job).toMatchObject({ userId: ctx.userId, kind: "create", correlationId: ctx.correlationId });
+    expect(job.payload).toMatchObject({ request: { content: "User is a vegetarian", memoryType: "fact", confidence: 0.9 } });
     await drainMemoryWrites({ userId: ctx.userId!, timeoutMs: 10_000 });
     const [memory] = await memories(ctx.userId!);
     expect(memory).toMatchObject({ content: "User is a vegetarian", type: "fact", status: "active", sourceConversationId: ctx.conversationId });
