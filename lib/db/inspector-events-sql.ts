@@ -1,46 +1,17 @@
 import "server-only";
 import { z } from "zod";
-import { bigintAsString, dbDate, dbNumber, type SqlClient } from "@/lib/db/memory-sql-client";
+import { MemoryEventRowFields, toMemoryEvent } from "@/lib/db/memory-events-sql";
+import { type SqlClient } from "@/lib/db/memory-sql-client";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { AuditEvent, AuditFilters } from "@/lib/inspector/schemas";
-import { ExtractionTypeSchema, MemoryOperationSchema, type MemoryEvent } from "@/lib/memory/schemas";
+import type { MemoryEvent } from "@/lib/memory/schemas";
 
 // Read-side SQL over memory_write_events (the audit table). Lists are keyset-paginated on seq,
 // newest first: `seq < cursor ORDER BY seq DESC LIMIT n` stays an index range scan at any depth.
 
-const EventRowSchema = z
-  .object({
-    id: z.string(),
-    seq: bigintAsString,
-    memory_item_id: z.string().nullable(),
-    user_id: z.string(),
-    operation: MemoryOperationSchema,
-    confidence: dbNumber.nullable(),
-    extraction_type: ExtractionTypeSchema.nullable(),
-    before_content: z.string().nullable(),
-    after_content: z.string().nullable(),
-    correlation_id: z.string().nullable(),
-    processing_time_ms: dbNumber.nullable(),
-    created_at: dbDate,
-    user_email: z.string().nullable().optional(),
-  })
-  .transform(
-    (r): AuditEvent => ({
-      id: r.id,
-      seq: r.seq,
-      memoryItemId: r.memory_item_id,
-      userId: r.user_id,
-      operation: r.operation,
-      confidence: r.confidence,
-      extractionType: r.extraction_type,
-      beforeContent: r.before_content,
-      afterContent: r.after_content,
-      correlationId: r.correlation_id,
-      processingTimeMs: r.processing_time_ms,
-      createdAt: r.created_at.toISOString(),
-      userEmail: r.user_email ?? null,
-    }),
-  );
+const EventRowSchema = MemoryEventRowFields.extend({ user_email: z.string().nullable().optional() }).transform(
+  (r): AuditEvent => ({ ...toMemoryEvent(r), userEmail: r.user_email ?? null }),
+);
 
 const withoutEmail = ({ userEmail: _userEmail, ...event }: AuditEvent): MemoryEvent => event;
 

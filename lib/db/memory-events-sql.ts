@@ -10,37 +10,38 @@ import {
   type MemoryOperation,
 } from "@/lib/memory/schemas";
 
-const EventRowSchema = z
-  .object({
-    id: z.string(),
-    seq: bigintAsString,
-    memory_item_id: z.string().nullable(),
-    user_id: z.string(),
-    operation: MemoryOperationSchema,
-    confidence: dbNumber.nullable(),
-    extraction_type: ExtractionTypeSchema.nullable(),
-    before_content: z.string().nullable(),
-    after_content: z.string().nullable(),
-    correlation_id: z.string().nullable(),
-    processing_time_ms: dbNumber.nullable(),
-    created_at: dbDate,
-  })
-  .transform(
-    (r): MemoryEvent => ({
-      id: r.id,
-      seq: r.seq,
-      memoryItemId: r.memory_item_id,
-      userId: r.user_id,
-      operation: r.operation,
-      confidence: r.confidence,
-      extractionType: r.extraction_type,
-      beforeContent: r.before_content,
-      afterContent: r.after_content,
-      correlationId: r.correlation_id,
-      processingTimeMs: r.processing_time_ms,
-      createdAt: r.created_at.toISOString(),
-    }),
-  );
+/** The audit row as selected (ids as text); shared with the inspector's read-side SQL. */
+export const MemoryEventRowFields = z.object({
+  id: z.string(),
+  seq: bigintAsString,
+  memory_item_id: z.string().nullable(),
+  user_id: z.string(),
+  operation: MemoryOperationSchema,
+  confidence: dbNumber.nullable(),
+  extraction_type: ExtractionTypeSchema.nullable(),
+  before_content: z.string().nullable(),
+  after_content: z.string().nullable(),
+  correlation_id: z.string().nullable(),
+  processing_time_ms: dbNumber.nullable(),
+  created_at: dbDate,
+});
+
+export const toMemoryEvent = (r: z.infer<typeof MemoryEventRowFields>): MemoryEvent => ({
+  id: r.id,
+  seq: r.seq,
+  memoryItemId: r.memory_item_id,
+  userId: r.user_id,
+  operation: r.operation,
+  confidence: r.confidence,
+  extractionType: r.extraction_type,
+  beforeContent: r.before_content,
+  afterContent: r.after_content,
+  correlationId: r.correlation_id,
+  processingTimeMs: r.processing_time_ms,
+  createdAt: r.created_at.toISOString(),
+});
+
+const EventRowSchema = MemoryEventRowFields.transform(toMemoryEvent);
 
 export type MemoryEventInsert = {
   userId: string;

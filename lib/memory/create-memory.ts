@@ -1,4 +1,5 @@
 import "server-only";
+import { toMemoryItemInsert } from "@/lib/memory/to-memory-item-insert";
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
 import { config } from "@/lib/config";
@@ -68,18 +69,7 @@ export async function createMemory(options: CreateMemoryOptions): Promise<Memory
           return { result, events: [] };
         }
         const memoryId = randomUUID();
-        await insertMemoryItem(tx, {
-          id: memoryId,
-          userId,
-          content: request.content,
-          type: request.memoryType,
-          embedding,
-          importance: request.importance,
-          confidence: request.confidence,
-          sourceMessageId: request.sourceMessageId,
-          sourceConversationId: request.sourceConversationId,
-          status: "active",
-        });
+        await insertMemoryItem(tx, toMemoryItemInsert({ id: memoryId, request, embedding, status: "active" }));
         const event = await insertMemoryEvent(tx, {
           userId,
           memoryItemId: memoryId,

@@ -1,4 +1,5 @@
 import "server-only";
+import { toMemoryItemInsert } from "@/lib/memory/to-memory-item-insert";
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
 import { config } from "@/lib/config";
@@ -38,18 +39,7 @@ export async function proposeMemory(options: {
           return { result, events: [] };
         }
         const proposalId = randomUUID();
-        await insertMemoryItem(tx, {
-          id: proposalId,
-          userId,
-          content: request.content,
-          type: request.memoryType,
-          embedding,
-          importance: request.importance,
-          confidence: request.confidence,
-          sourceMessageId: request.sourceMessageId,
-          sourceConversationId: request.sourceConversationId,
-          status: "pending",
-        });
+        await insertMemoryItem(tx, toMemoryItemInsert({ id: proposalId, request, embedding, status: "pending" }));
         const event = await insertMemoryEvent(tx, {
           userId,
           memoryItemId: proposalId,

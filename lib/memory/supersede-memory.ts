@@ -1,4 +1,5 @@
 import "server-only";
+import { toMemoryItemInsert } from "@/lib/memory/to-memory-item-insert";
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
 import { insertMemoryEvent } from "@/lib/db/memory-events-sql";
@@ -60,18 +61,7 @@ export async function supersedeMemory(options: SupersedeMemoryOptions): Promise<
           return { result, events: [] };
         }
         const memoryId = randomUUID();
-        await insertMemoryItem(tx, {
-          id: memoryId,
-          userId,
-          content: request.content,
-          type: request.memoryType,
-          embedding,
-          importance: request.importance,
-          confidence: request.confidence,
-          sourceMessageId: request.sourceMessageId,
-          sourceConversationId: request.sourceConversationId,
-          status: "active",
-        });
+        await insertMemoryItem(tx, toMemoryItemInsert({ id: memoryId, request, embedding, status: "active" }));
         await updateMemoryStatus(tx, { userId, id: old.id, status: "superseded", supersededBy: memoryId });
         const common = { userId, correlationId, confidence: request.confidence, extractionType: request.extractionType };
         const supersedeEvent = await insertMemoryEvent(tx, {
