@@ -21,15 +21,16 @@ const TRANSIENT = words(
 const ACTIVITY_NOW = words("look wonder ask test browse kid joke check chat type");
 const TASK_WORDS = words("question questions problem bug bugs error errors exception crash typo issue issues homework");
 // "every morning" is a habit; "this morning" is an episode.
-const MOMENTARY = /\b(yesterday|today|tonight|(this|that) (morning|afternoon|evening|night|weekend)|later today|last night|just now|right now)\b/;
+const MOMENTARY = /\b(yesterday|today|tonight|(this|that) (morning|afternoon|evening|night|weekend|week|month)|later today|last night|just now|right now)\b/;
 // Vague complaints and habits of forgetting: "keeps forgetting", "never manages to remember", "gets them mixed up".
 const COMPLAINT = /^User (?:(?:always|never|still|often|constantly|sometimes|really|just|usually) )*(?:keeps \w+ing\b|forgets\b|forgot\b|struggles\b|manages to\b|remembers to\b|mixes\b|loses track\b|gets \S+ mixed up)/;
 // Settling in, not a lasting trait: "is still getting to know the team", "is getting used to the hours".
 const IN_PROGRESS = /^User (?:is|was) (?:still \w+ing\b|(?:currently |slowly )?(?:getting to know|getting used to|settling in|figuring out|finding (?:their|my) feet))/;
 // Pronouns with nothing in the clause to point at: "gets them mixed up", "talked it over", "love that".
-const UNRESOLVED = new Set(["it", "them", "they", "that", "this", "those", "these"]);
+const UNRESOLVED = new Set(["it", "them", "they", "that", "this", "those", "these", "he", "she", "him", "her", "his"]);
 // Talking a choice over is not a fact about the user: "we weighed the options", "I compared a few laptops".
 const DELIBERATION = words("weigh discuss debate mull compare deliberate ponder research");
+const RELATIONS = words("sister brother mother father dad mum mom son daughter wife husband partner friend boss colleague neighbour neighbor aunt uncle cousin grandmother grandfather");
 const ANIMALS = words("dog cat puppy puppie kitten pet rescue greyhound rabbit hamster horse parrot bird tortoise baby child children");
 const REQUEST_VERBS = words("want need wonder hope wish ask help try see agree understand mean guess think know feel");
 const REPORTING_VERBS = words("hear read learn find tell say know think believe suspect promise swear notice see");
@@ -54,7 +55,7 @@ export function classifyClause(clause: ThirdPersonClause): ClauseClass {
   if (!informative) return { keep: false, reason: "empty" };
   if (rest.some((t) => t.normal === "you" || t.normal === "your")) return { keep: false, reason: "request" };
   if (lemma === "be" && rest.length <= 3 && rest.some((t) => TRANSIENT.has(t.normal))) return { keep: false, reason: "transient" };
-  if (rest.some((t, i) => UNRESOLVED.has(t.normal) && refersBack(t, rest[i - 1], rest[i + 1]))) return { keep: false, reason: "empty" };
+  if (rest.some((t, i) => UNRESOLVED.has(t.normal) && refersBack(rest, i))) return { keep: false, reason: "empty" };
   if (DELIBERATION.has(lemma)) return { keep: false, reason: "transient" };
   if (COMPLAINT.test(clause.content) || IN_PROGRESS.test(clause.content)) return { keep: false, reason: "transient" };
   if (ACTIVITY_NOW.has(lemma) && clause.content.match(/^User (is|was) (just |only |currently )?\w+ing\b/)) return { keep: false, reason: "transient" };
@@ -81,10 +82,17 @@ export function classifyClause(clause: ThirdPersonClause): ClauseClass {
   return { keep: true, memoryType, importance: Math.min(1, base + (strong ? 0.1 : 0)) };
 }
 
-/** A demonstrative or object pronoun standing alone ("love that", "get them mixed up"), not "that morning" or "a dog that barks". */
-function refersBack(term: Term, previous: Term | undefined, next: Term | undefined): boolean {
-  if (term.tags.has("Pronoun")) return true;
-  if (!["that", "this", "those", "these"].includes(term.normal) || (term.normal === "that" && previous?.tags.has("Noun"))) return false;
+/**
+ * A pronoun with nothing before it in the clause to point at: "get them mixed up", "is her
+ * deputy", "love that"; not "two cats and love them", "my sister and her kids", "a dog that barks".
+ */
+function refersBack(rest: Term[], i: number): boolean {
+  const term = rest[i]!;
+  const before = rest.slice(0, i);
+  const next = rest[i + 1];
+  if (["he", "she", "him", "her", "his"].includes(term.normal)) return !before.some((t) => t.tags.has("Person") || t.tags.has("Actor") || RELATIONS.has(t.normal));
+  if (term.tags.has("Pronoun")) return !before.some((t) => t.tags.has("Noun") && !t.tags.has("Pronoun"));
+  if (term.normal === "that" && before.at(-1)?.tags.has("Noun")) return false;
   return !next || !(next.tags.has("Noun") || next.tags.has("Adjective") || next.tags.has("Value"));
 }
 
@@ -93,8 +101,8 @@ function typeOf(clause: ThirdPersonClause, lowered: string): MemoryType {
   const lemma = clause.verbLemma;
   // "I'm into jazz" is taste; "moved into a flat" is not.
   const into = lemma === "be" && rest.some((t, i) => t.normal === "into" && rest.slice(0, i).every((w) => w.tags.has("Adverb")));
-  const decided = /\b(decided|chose|chosen|picked|opted|will use|going to use|going with|go with|settled on|switching to|from now on)\b/.test(lowered);
-  if (PREFERENCE_VERBS.has(lemma) || into || has(rest, PREFERENCE_WORDS_BUT_INTO) || /^user's (favou?rite|fav|preferred)\b/.test(lowered)) {
+  const decided = /\b(decided|chose|chosen|picked|opted|will use|going to use|going with|go with|settled on|switching to|sticking with|stick with|staying with|from now on)\b/.test(lowered);
+  if (PREFERENCE_VERBS.has(lemma) || into || has(rest, PREFERENCE_WORDS_BUT_INTO) || /^user's ([\w-]+ )?(favou?rite|fave?|preferred)\b/.test(lowered)) {
     // "I decided I prefer X" and "we're going with X rather than Y" are decisions; "I would rather" is a preference.
     if (!["decide", "choose"].includes(lemma) && !(decided && !PREFERENCE_VERBS.has(lemma))) return "preference";
   }

@@ -17,6 +17,12 @@ describe("extractMemories keeps the main disclosure and drops side clauses", () 
     ["I hate okra, it's far too slimy.", [["User hates okra", "preference"]]],
     ["I've lived in Oslo since 2015.", [["User has lived in Oslo since 2015", "fact"]]],
     ["I have a dog that barks at the postman.", [["User has a dog that barks at the postman", "fact"]]],
+    ["I usually cycle to work unless it rains.", [["User usually cycles to work", "fact"]]],
+    ["Buses are hopeless here, so I drive to work.", [["User drives to work", "fact"]]],
+    ["My phone died last week, so I'm buying a Pixel.", [["User is buying a Pixel", "decision"]]],
+    ["I'm an accountant by the way.", [["User is an accountant", "fact"]]],
+    ["I live in Leeds and work in York.", [["User lives in Leeds and works in York", "fact"]]],
+    ["I used to live in Madrid but I moved back to Edinburgh last year.", [["User used to live in Madrid", "fact"], ["User moved back to Edinburgh last year", "fact"]]],
   ])("%s", (text, expected) => {
     expect(pick(text)).toEqual(expected);
   });
@@ -28,6 +34,7 @@ describe("extractMemories keeps the main disclosure and drops side clauses", () 
     "I'm going to the climbing gym tonight.",
     "I always mix them up.",
     "We talked it through for ages.",
+    "I'm on a tight budget this month.",
   ])("writes nothing for %j", (text) => {
     expect(extractMemories(text).memories).toEqual([]);
   });
@@ -46,8 +53,21 @@ describe("extractMemories sees through lead-ins and reasons", () => {
     ["We weighed it up and we're going with a heat pump rather than a gas boiler.", [["User is going with a heat pump rather than a gas boiler", "decision"]]],
     ["Pho is easily my favourite soup.", [["User's favourite soup is pho", "preference"]]],
     ["Jazz is my favourite genre, by far.", [["User's favourite genre is jazz", "preference"]]],
+    ["Honestly, sushi is my all-time favourite meal.", [["User's all-time favourite meal is sushi", "preference"]]],
+    ["Lasagne is definitely my favourite thing to cook.", [["User's favourite thing to cook is lasagne", "preference"]]],
+    ["We discussed it at length and we're sticking with Postgres.", [["User is sticking with Postgres", "decision"]]],
   ])("%s", (text, expected) => {
     expect(pick(text)).toEqual(expected);
+  });
+
+  it("keeps a pronoun whose referent is in the clause", () => {
+    expect(pick("I live with my sister and her two kids.")).toEqual([["User lives with their sister and her two kids", "fact"]]);
+    // A follow-on clause about "them" is left out, even with its referent nearby.
+    expect(pick("I have two cats and walk them daily.")).toEqual([["User has two cats", "fact"]]);
+  });
+
+  it("drops a fact that leans on someone else's secret for its referent", () => {
+    expect(extractMemories("My boss, Karen, is pregnant but hasn't told the team yet, and I'm her deputy.").memories).toEqual([]);
   });
 
   it("does not read a pronoun subject as a favourite", () => {
@@ -74,6 +94,7 @@ describe("extractMemories never stores another person's private matter", () => {
     ["I'm a vet, and my brother told me in private that he owes a lot of money.", "User is a vet"],
     ["My colleague Priyanka has been diagnosed with diabetes, and I'm a data scientist.", "User is a data scientist"],
     ["I run a bakery, and my manager Tom is going through a divorce.", "User runs a bakery"],
+    ["I've got a sister, Mia, who just told me she's going through IVF.", "User has got a sister, Mia"],
   ])("%s", (text, own) => {
     const contents = extractMemories(text).memories.map((m) => m.content);
     expect(contents).toEqual([own]);

@@ -26,6 +26,7 @@ describe("a forget request that opens with a filler", () => {
     ["Actually, please delete what you know about my diet, I'd rather keep it out of this.", "User's diet"],
     ["Oh, could you forget my home address, I don't want it stored.", "User's home address"],
     ["Actually, forget my birthday, I'd prefer you didn't know it.", "User's birthday"],
+    ["Actually, can you remove my job from your memory? I'd rather not say.", "User's job"],
   ])("%s is a forget request for %j", (text, description) => {
     expect(classifyMessage(text).intent).toBe("forget");
     expect(rewriteRequest(text)).toBe(description);

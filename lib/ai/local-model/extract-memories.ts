@@ -50,6 +50,7 @@ const HEDGE_LEADS = phrases([
 ]);
 // Afterthoughts after a comma that are not part of the memory: ", if that matters", ", so keep that in mind".
 const AFTERTHOUGHT = new Set(["so", "if", "just", "which", "though", "in", "not", "maybe", "probably", "please", "lol", "haha", "btw", "fyi", "right", "ok", "okay"]);
+const TRAILING = phrases(["by the way", "btw", "fyi", "just so you know", "for context", "for the record", "if that helps", "if that matters", "too", "as well"]);
 const HEDGE_WORDS = new Set(["might", "may", "maybe", "probably", "possibly", "perhaps", "considering", "unsure", "thinking"]);
 // "may" in "on May 5" is a month, not a hedge.
 const isHedge = (t: Term) => HEDGE_WORDS.has(t.normal) && !t.tags.has("Date") && !t.tags.has("Month") && !(t.normal === "may" && !t.tags.has("Modal"));
@@ -68,7 +69,10 @@ function stripLead(terms: Term[], list: string[][]): { terms: Term[]; matched: b
 
 function trimAfterthought(terms: Term[]): Term[] {
   const cut = terms.findIndex((t, i) => i > 1 && /,/.test(terms[i - 1]!.post) && AFTERTHOUGHT.has(t.normal));
-  return cut > 0 ? terms.slice(0, cut) : terms;
+  const kept = cut > 0 ? terms.slice(0, cut) : terms;
+  // A trailing "by the way" or "for context" is not part of the fact.
+  const tail = TRAILING.find((p) => p.length < kept.length && p.every((w, i) => kept[kept.length - p.length + i]!.normal === w));
+  return tail ? kept.slice(0, kept.length - tail.length) : kept;
 }
 
 /** Drops a leading label or lead-in: "Quick intro:", "A bit about me so you can tailor things: I'm …". */
@@ -89,6 +93,19 @@ function noteAbout(terms: Term[]): string | null {
   if (terms.some((t) => t.tags.has("Pronoun") && !["my", "it", "we", "our"].includes(t.normal))) return null;
   const rewritten = text.replace(/\bmy\b/gi, "User's").replace(/\b(me|I)\b/g, "User");
   return rewritten.charAt(0).toUpperCase() + rewritten.slice(1);
+}
+
+/**
+ * "…, so I'll need to leave early" is a consequence of what came before: dropped, unless it is
+ * the only thing the user said about themselves ("Trains are slow here, so I drive"). A choice
+ * made there is kept, and then what led to it ("My laptop died, so I'm buying …") is the reason.
+ */
+function keepMainClauses<T extends { memory: MemoryCandidate; join: string; settled: boolean }>(kept: T[]): T[] {
+  const choice = kept.findIndex((k) => k.join === "so" && k.memory.memory_type === "decision");
+  return kept.filter((k, i) => {
+    if (choice >= 0 && i < choice) return k.settled;
+    return k.join !== "so" || k.memory.memory_type === "decision" || i === 0;
+  });
 }
 
 function isHypothetical(terms: Term[]): boolean {
@@ -152,6 +169,7 @@ export function extractMemories(text: string, options: { correction?: boolean } 
       continue;
     }
     if (result.hypothetical && terms.some((t) => t.normal === "would" || t.normal === "could")) continue;
+    const kept: { memory: MemoryCandidate; join: string; settled: boolean }[] = [];
     for (const { terms: clauseTerms, join } of splitClauses(terms)) {
       // Reasons, side remarks and other people's clauses are not the user's disclosure.
       if (join === "reason" || join === "other") continue;
@@ -169,9 +187,7 @@ export function extractMemories(text: string, options: { correction?: boolean } 
       }
       const kind = classifyClause(clause);
       if (!kind.keep) continue;
-      // "…, so I'll need to leave early" is a consequence; only a choice made there is worth keeping.
-      if (join === "so" && kind.memoryType !== "decision") continue;
-      if (mentionsPrivateMatter({ text: clause.content, terms: clauseText })) continue;
+      if (mentionsPrivateMatter({ text: `${joinTerms(clauseText)} ${clause.content}`, terms: clauseText })) continue;
       const unsure = /\b(not sure|no idea|do not know)\b/.test(joinTerms(lead.terms).toLowerCase()) ? 1 : 0;
       // A few hedges ("I think I might …, not sure") make a proposal; piling on more is too vague to keep.
       const vague = clauseHedges + unsure >= 4;
@@ -181,8 +197,12 @@ export function extractMemories(text: string, options: { correction?: boolean } 
       const content = clause.content.slice(0, MAX_CONTENT);
       if (seen.has(content.toLowerCase())) continue;
       seen.add(content.toLowerCase());
-      result.memories.push({ content, memory_type: kind.memoryType, confidence, importance: Math.round(importance * 100) / 100 });
+      const memory = { content, memory_type: kind.memoryType, confidence, importance: Math.round(importance * 100) / 100 };
+      // "I am …", "I have …", "I work …": a standing fact, not the story behind a choice.
+      const settled = clause.subject === "self" && !clauseText.some((t) => t.tags.has("PastTense"));
+      kept.push({ memory, join, settled });
     }
+    result.memories.push(...keepMainClauses(kept).map((k) => k.memory));
   }
   result.memories = dropSubsumed(result.memories);
   return result;

@@ -1,7 +1,7 @@
 import type { Term } from "./parse-sentences";
 
 // Private matters that are never the user's to store about someone else.
-const SENSITIVE = /\b(divorc\w*|pregnan\w*|debt|affair|cheat\w*|diagnos\w*|cancer|rehab|therapy|arrest\w*|fired|sick|illness|disease|depress\w*|addict\w*|miscarr\w*|surgery|medication|hiv|epilep\w*|diabet\w*|dementia|disorder|condition|adhd|autis\w*|bipolar|anxiety|suicid\w*)\b/i;
+const SENSITIVE = /\b(divorc\w*|pregnan\w*|debt|affair|cheat\w*|diagnos\w*|cancer|rehab|therapy|arrest\w*|fired|sick|illness|disease|depress\w*|addict\w*|miscarr\w*|surgery|medication|hiv|epilep\w*|diabet\w*|dementia|disorder|condition|adhd|autis\w*|bipolar|anxiety|suicid\w*|ivf|fertility|infertil\w*|abortion|breakdown|overdose|lawsuit|bankrupt\w*|salary|visa status|immigration)\b/i;
 // Words that say a thing was passed on in confidence.
 const CONFIDED = /\b(privately|in private|confided|confidentially|told me (that )?(he|she|they)|(his|her|their) (health|diagnosis|condition|salary))\b/i;
 const RELATION = /\b(friend|wife|husband|partner|boyfriend|girlfriend|mom|mum|mother|dad|father|brother|sister|son|daughter|boss|manager|colleague|coworker|co-worker|neighbou?r|cousin|aunt|uncle|employee|report|teammate|one of them|someone)\b/i;

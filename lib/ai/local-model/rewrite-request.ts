@@ -43,6 +43,6 @@ export function rewriteRequest(text: string): string {
     if (terms[i - 1]?.normal === "i" && t.tags.has("Verb") && !t.tags.has("PastTense")) return `${t.normal === "am" ? "is" : t.normal === "do" ? "does" : `${t.normal}s`}${after}`;
     return t.text + after;
   });
-  const joined = words.join("").replace(/[\s?.!,]+$/, "").trim();
+  const joined = words.join("").replace(/[\s?.!,]+$/, "").replace(/ from (your|the) (memory|memories|records?|notes)$/i, "").trim();
   return joined || joinTerms(sentence.terms);
 }

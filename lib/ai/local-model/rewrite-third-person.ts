@@ -99,7 +99,7 @@ export function rewriteThirdPerson(terms: Term[]): ThirdPersonClause | null {
   if (found.subject === "self" && lemma === "be" && !negated && nameOnly) {
     return { content: `User's name is ${joinTerms(rest)}`, subject: "self", verbLemma: "be", negated, rest };
   }
-  const pronouns = found.subject === "team" || found.subject === "household" ? { ...OBJECT_PRONOUNS, ...TEAM_PRONOUNS } : OBJECT_PRONOUNS;
+  const pronouns = found.subject === "team" || found.subject === "household" || found.subject === "self-and-other" ? { ...OBJECT_PRONOUNS, ...TEAM_PRONOUNS } : OBJECT_PRONOUNS;
   const restWords = rest.map((t, k) => {
     const previous = rest[k - 1];
     let word = t.text;
@@ -107,6 +107,8 @@ export function rewriteThirdPerson(terms: Term[]): ThirdPersonClause | null {
     else if (pronouns[t.normal]) word = pronouns[t.normal]!;
     else if (previous?.normal === "i" && t.normal === "am") word = "are";
     else if (previous?.normal === "i" && t.normal === "was") word = "were";
+    // "has two cats and adores them": a second verb of the user's takes the -s too.
+    else if (["and", "but", "or"].includes(previous?.normal ?? "") && t.tags.has("Infinitive") && (found.subject === "self" || found.subject === "household")) word = conjugateForUser(t);
     return k === rest.length - 1 ? word : word + t.post;
   });
   const verbGap = verb.post.trim() === "" ? " " : verb.post;
@@ -147,6 +149,6 @@ function conjugateForUser(verb: Term): string {
   if (verb.tags.has("Gerund")) return verb.text;
   // Only a base form takes the -s: "got" (tagged as an auxiliary after "just") stays "got".
   const known = (model as { one?: { lexicon?: Record<string, string> } }).one?.lexicon?.[n];
-  if (known === "PastTense" || known === "Participle" || verbInfinitive(verb) !== n) return verb.text;
+  if (known === "PastTense" || known === "Participle" || verbInfinitive(verb) !== n || /[^e]ed$/.test(n)) return verb.text;
   return thirdPersonPresent(n);
 }

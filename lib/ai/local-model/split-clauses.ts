@@ -11,7 +11,7 @@ export type Clause = { terms: Term[]; join: ClauseJoin };
 
 const SELF_STARTS = new Set(["i", "my", "we"]);
 const COORDINATORS = new Set(["and", "but", "plus", "also", "so"]);
-const REASONS = new Set(["because", "cause", "cos", "since", "as", "which", "whereas", "although", "though", "while"]);
+const REASONS = new Set(["because", "cause", "cos", "since", "as", "which", "whereas", "although", "though", "while", "unless", "if", "whenever", "until", "when", "who", "whose", "whom"]);
 const OTHERS = new Set(["he", "she", "him", "her", "his", "they", "them", "their", "it"]);
 
 const isSelf = (t: Term | undefined) => t !== undefined && SELF_STARTS.has(t.normal);
@@ -23,8 +23,8 @@ function startsReason(terms: Term[], i: number): boolean {
   const next = terms[i + 1];
   if (!REASONS.has(term.normal)) return false;
   if (term.normal === "because" || term.normal === "cause" || term.normal === "cos") return true;
-  if (term.normal === "which" || term.normal === "although" || term.normal === "though" || term.normal === "whereas") return /,/.test(terms[i - 1]?.post ?? "");
-  // "since 2019" and "as a nurse" are part of the fact; "since they moved" and "as I said" are not.
+  if (["which", "who", "whose", "whom"].includes(term.normal) || term.normal === "although" || term.normal === "though" || term.normal === "whereas") return /,/.test(terms[i - 1]?.post ?? "");
+  // "since 2019" and "as a nurse" are part of the fact; "since they moved", "unless it rains" and "as I said" are not.
   return isPronoun(next);
 }
 
