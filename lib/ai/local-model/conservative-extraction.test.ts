@@ -56,6 +56,9 @@ describe("extractMemories sees through lead-ins and reasons", () => {
     ["Honestly, sushi is my all-time favourite meal.", [["User's all-time favourite meal is sushi", "preference"]]],
     ["Lasagne is definitely my favourite thing to cook.", [["User's favourite thing to cook is lasagne", "preference"]]],
     ["We discussed it at length and we're sticking with Postgres.", [["User is sticking with Postgres", "decision"]]],
+    ["Going forward I'll write all my scripts in Go.", [["User will write all their scripts in Go", "decision"]]],
+    ["Please call me Jo from now on.", [["User prefers to be called Jo", "preference"]]],
+    ["I'm not a fan of long explanations; keep answers brief.", [["User is not a fan of long explanations", "preference"]]],
   ])("%s", (text, expected) => {
     expect(pick(text)).toEqual(expected);
   });
@@ -84,6 +87,14 @@ describe("extractMemories types", () => {
     ["We've decided to migrate the billing service to Go.", [["User and their team have decided to migrate the billing service to Go", "decision"]]],
   ])("%s", (text, expected) => {
     expect(pick(text)).toEqual(expected);
+  });
+});
+
+describe("extractMemories never stores a credential", () => {
+  it("withholds a login whose password has no label", () => {
+    const result = extractMemories("My login for the staff portal is mpatel / Gr33n&Tea42.");
+    expect(result.memories).toEqual([]);
+    expect(result.withheldCredential).toBe(true);
   });
 });
 

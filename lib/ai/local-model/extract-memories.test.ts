@@ -118,6 +118,7 @@ describe("detectCredential", () => {
   it("leaves ordinary numbers and words alone", () => {
     expect(detectCredential("My order 1234567890123 arrived")).toBeNull();
     expect(detectCredential("I pin my dependencies and prefer passwordless login")).toBeNull();
+    expect(detectCredential("I use C++20 and Node.js 22, my email is Jane.Doe99@example.com")).toBeNull();
   });
 });
 

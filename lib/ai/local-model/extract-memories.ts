@@ -38,6 +38,8 @@ const FILLERS = phrases([
   "as i mentioned", "like i mentioned", "as i told you", "i mean", "again",
   "actually", "oh", "well", "so", "hey", "hi", "hello", "btw", "fyi", "also", "and", "but", "anyway", "honestly",
   "basically", "ok", "okay", "yes", "yeah", "no", "update", "correction", "ps", "please", "just", "oh and",
+  "going forward", "from now on", "in future", "in the future", "these days", "nowadays", "heads up", "just a heads up",
+  "to be honest", "for what it is worth", "quick note",
 ]);
 const EXPLICIT = phrases([
   "i want you to remember", "i would like you to remember", "can you remember", "could you remember", "please remember",
@@ -50,7 +52,7 @@ const HEDGE_LEADS = phrases([
 ]);
 // Afterthoughts after a comma that are not part of the memory: ", if that matters", ", so keep that in mind".
 const AFTERTHOUGHT = new Set(["so", "if", "just", "which", "though", "in", "not", "maybe", "probably", "please", "lol", "haha", "btw", "fyi", "right", "ok", "okay"]);
-const TRAILING = phrases(["by the way", "btw", "fyi", "just so you know", "for context", "for the record", "if that helps", "if that matters", "too", "as well"]);
+const TRAILING = phrases(["from now on", "please", "by the way", "btw", "fyi", "just so you know", "for context", "for the record", "if that helps", "if that matters", "too", "as well"]);
 const HEDGE_WORDS = new Set(["might", "may", "maybe", "probably", "possibly", "perhaps", "considering", "unsure", "thinking"]);
 // "may" in "on May 5" is a month, not a hedge.
 const isHedge = (t: Term) => HEDGE_WORDS.has(t.normal) && !t.tags.has("Date") && !t.tags.has("Month") && !(t.normal === "may" && !t.tags.has("Modal"));
@@ -157,8 +159,9 @@ export function extractMemories(text: string, options: { correction?: boolean } 
     const favourite = reorderFavourite(terms);
     if (favourite) terms = parseSentences(favourite)[0]?.terms ?? terms;
     // "Call me Max": how the user wants to be addressed.
-    if (terms[0]?.normal === "call" && terms[1]?.normal === "me" && terms.length >= 3 && terms.length <= 5) {
-      const name = joinTerms(terms.slice(2));
+    if (terms[0]?.normal === "call" && terms[1]?.normal === "me" && terms.length >= 3) {
+      const name = joinTerms(trimAfterthought(terms.slice(2)));
+      if (name.split(" ").length > 3) continue;
       result.memories.push({ content: `User prefers to be called ${name}`, memory_type: "preference", confidence: 0.9, importance: 0.8 });
       continue;
     }

@@ -36,6 +36,8 @@ function startsOther(terms: Term[], i: number): boolean {
   const term = terms[i]!;
   const afterComma = /,/.test(terms[i - 1]?.post ?? "");
   if (afterComma && OTHERS.has(term.normal) && terms[i + 1]?.tags.has("Verb")) return true;
+  // "…; keep answers brief": an instruction after a semicolon is not part of the fact.
+  if (/;/.test(terms[i - 1]?.post ?? "") && !isSelf(term) && (term.tags.has("Infinitive") || term.tags.has("Imperative"))) return true;
   if (!["and", "but"].includes(term.normal) || isSelf(terms[i + 1])) return false;
   const rest = terms.slice(i + 1);
   // Only up to the next clause of the user's own: "work and personal, and I …" is not about anyone else.
