@@ -27,7 +27,7 @@ const COMPLAINT = /^User (?:(?:always|never|still|often|constantly|sometimes|rea
 // Settling in, not a lasting trait: "is still getting to know the team", "is getting used to the hours".
 const IN_PROGRESS = /^User (?:is|was) (?:still \w+ing\b|(?:currently |slowly )?(?:getting to know|getting used to|settling in|figuring out|finding (?:their|my) feet))/;
 // Pronouns with nothing in the clause to point at: "gets them mixed up", "talked it over", "love that".
-const UNRESOLVED = new Set(["it", "them", "they", "that", "this", "those", "these", "he", "she", "him", "her", "his"]);
+const UNRESOLVED = new Set(["it", "them", "they", "that", "this", "those", "these", "he", "she", "him", "her", "his", "there"]);
 // Talking a choice over is not a fact about the user: "we weighed the options", "I compared a few laptops".
 const DELIBERATION = words("weigh discuss debate mull compare deliberate ponder research");
 const RELATIONS = words("sister brother mother father dad mum mom son daughter wife husband partner friend boss colleague neighbour neighbor aunt uncle cousin grandmother grandfather");
@@ -91,7 +91,7 @@ function refersBack(rest: Term[], i: number): boolean {
   const before = rest.slice(0, i);
   const next = rest[i + 1];
   if (["he", "she", "him", "her", "his"].includes(term.normal)) return !before.some((t) => t.tags.has("Person") || t.tags.has("Actor") || RELATIONS.has(t.normal));
-  if (term.tags.has("Pronoun")) return !before.some((t) => t.tags.has("Noun") && !t.tags.has("Pronoun"));
+  if (term.tags.has("Pronoun") || term.normal === "there") return !before.some((t) => t.tags.has("Noun") && !t.tags.has("Pronoun"));
   if (term.normal === "that" && before.at(-1)?.tags.has("Noun")) return false;
   return !next || !(next.tags.has("Noun") || next.tags.has("Adjective") || next.tags.has("Value"));
 }

@@ -22,6 +22,8 @@ describe("extractMemories keeps the main disclosure and drops side clauses", () 
     ["My phone died last week, so I'm buying a Pixel.", [["User is buying a Pixel", "decision"]]],
     ["I'm an accountant by the way.", [["User is an accountant", "fact"]]],
     ["I live in Leeds and work in York.", [["User lives in Leeds and works in York", "fact"]]],
+    ["I love Lisbon and I go there every year.", [["User loves Lisbon", "preference"]]],
+    ["I'm a sous chef and I always burn my hands on the pans.", [["User is a sous chef", "fact"]]],
     ["I used to live in Madrid but I moved back to Edinburgh last year.", [["User used to live in Madrid", "fact"], ["User moved back to Edinburgh last year", "fact"]]],
   ])("%s", (text, expected) => {
     expect(pick(text)).toEqual(expected);
@@ -106,6 +108,8 @@ describe("extractMemories never stores another person's private matter", () => {
     ["My colleague Priyanka has been diagnosed with diabetes, and I'm a data scientist.", "User is a data scientist"],
     ["I run a bakery, and my manager Tom is going through a divorce.", "User runs a bakery"],
     ["I've got a sister, Mia, who just told me she's going through IVF.", "User has got a sister, Mia"],
+    ["I'm a GP and one of my patients told me about his HIV diagnosis.", "User is a GP"],
+    ["I manage six engineers and Priya on my team is pregnant.", "User manages six engineers"],
   ])("%s", (text, own) => {
     const contents = extractMemories(text).memories.map((m) => m.content);
     expect(contents).toEqual([own]);

@@ -53,6 +53,7 @@ const HEDGE_LEADS = phrases([
 // Afterthoughts after a comma that are not part of the memory: ", if that matters", ", so keep that in mind".
 const AFTERTHOUGHT = new Set(["so", "if", "just", "which", "though", "in", "not", "maybe", "probably", "please", "lol", "haha", "btw", "fyi", "right", "ok", "okay"]);
 const TRAILING = phrases(["from now on", "please", "by the way", "btw", "fyi", "just so you know", "for context", "for the record", "if that helps", "if that matters", "too", "as well"]);
+const HABIT = /^User (always|never|constantly|usually|often|sometimes|keeps|tends)\b/;
 const HEDGE_WORDS = new Set(["might", "may", "maybe", "probably", "possibly", "perhaps", "considering", "unsure", "thinking"]);
 // "may" in "on May 5" is a month, not a hedge.
 const isHedge = (t: Term) => HEDGE_WORDS.has(t.normal) && !t.tags.has("Date") && !t.tags.has("Month") && !(t.normal === "may" && !t.tags.has("Modal"));
@@ -106,6 +107,8 @@ function keepMainClauses<T extends { memory: MemoryCandidate; join: string; sett
   const choice = kept.findIndex((k) => k.join === "so" && k.memory.memory_type === "decision");
   return kept.filter((k, i) => {
     if (choice >= 0 && i < choice) return k.settled;
+    // "…, and I always get them mixed up": a habit or complaint tacked on to the main fact.
+    if (i > 0 && HABIT.test(k.memory.content)) return false;
     return k.join !== "so" || k.memory.memory_type === "decision" || i === 0;
   });
 }

@@ -41,10 +41,12 @@ function startsOther(terms: Term[], i: number): boolean {
   if (!["and", "but"].includes(term.normal) || isSelf(terms[i + 1])) return false;
   const rest = terms.slice(i + 1);
   // Only up to the next clause of the user's own: "work and personal, and I …" is not about anyone else.
-  const stop = rest.findIndex((t) => isSelf(t));
+  // "one of my patients" goes on; a new "I …" or ", my …" starts the user's own clause.
+  const stop = rest.findIndex((t, k) => t.normal === "i" || t.normal === "we" || (t.normal === "my" && (k === 0 || /,/.test(rest[k - 1]!.post))));
   const tail = stop < 0 ? rest : rest.slice(0, stop);
   const finite = tail.some((t) => t.tags.has("Verb") && !t.tags.has("Participle") && !["named", "called"].includes(t.normal));
-  const someone = tail.some((t) => OTHERS.has(t.normal) || t.tags.has("Person") || t.tags.has("FirstName"));
+  const named = (t: Term) => t.tags.has("Person") || t.tags.has("FirstName") || (/^[A-Z][a-z]/.test(t.text) && !t.tags.has("Place") && !t.tags.has("Organization"));
+  const someone = tail.some((t) => OTHERS.has(t.normal) || named(t));
   return finite && someone;
 }
 
