@@ -101,7 +101,7 @@ function typeOf(clause: ThirdPersonClause, lowered: string): MemoryType {
   const lemma = clause.verbLemma;
   // "I'm into jazz" is taste; "moved into a flat" is not.
   const into = lemma === "be" && rest.some((t, i) => t.normal === "into" && rest.slice(0, i).every((w) => w.tags.has("Adverb")));
-  const decided = /\b(decided|chose|chosen|picked|opted|will use|going to use|going with|go with|settled on|switching to|sticking with|stick with|staying with|agreed to|agreed on|from now on)\b/.test(lowered);
+  const decided = /\b(decided|chose|chosen|picked|opted|will use|going to use|going with|go with|went with|settled on|switching to|sticking with|stick with|staying with|agreed to|agreed on|from now on)\b/.test(lowered);
   if (PREFERENCE_VERBS.has(lemma) || into || has(rest, PREFERENCE_WORDS_BUT_INTO) || /^user's ([\w-]+ )?(favou?rite|fave?|preferred)\b/.test(lowered)) {
     // "I decided I prefer X" and "we're going with X rather than Y" are decisions; "I would rather" is a preference.
     if (!["decide", "choose"].includes(lemma) && !(decided && !PREFERENCE_VERBS.has(lemma))) return "preference";

@@ -53,10 +53,13 @@ describe("extractMemories sees through lead-ins and reasons", () => {
     ["The old router kept dropping out, so we're going with a mesh system instead.", [["User is going with a mesh system instead", "decision"]]],
     ["After a long debate, we're going with Rust rather than C++ for the engine.", [["User is going with Rust rather than C++ for the engine", "decision"]]],
     ["We weighed it up and we're going with a heat pump rather than a gas boiler.", [["User is going with a heat pump rather than a gas boiler", "decision"]]],
-    ["Pho is easily my favourite soup.", [["User's favourite soup is pho", "preference"]]],
-    ["Jazz is my favourite genre, by far.", [["User's favourite genre is jazz", "preference"]]],
+    ["Pho is easily my favourite soup.", [["User's favourite soup is Pho", "preference"]]],
+    ["Jazz is my favourite genre, by far.", [["User's favourite genre is Jazz", "preference"]]],
+    ["Spanish is my first language.", [["User's first language is Spanish", "fact"]]],
+    ["Python's my main language at work.", [["User's main language at work is Python", "fact"]]],
+    ["I went with the Samsung in the end.", [["User went with the Samsung in the end", "decision"]]],
     ["Honestly, sushi is my all-time favourite meal.", [["User's all-time favourite meal is sushi", "preference"]]],
-    ["Lasagne is definitely my favourite thing to cook.", [["User's favourite thing to cook is lasagne", "preference"]]],
+    ["Lasagne is definitely my favourite thing to cook.", [["User's favourite thing to cook is Lasagne", "preference"]]],
     ["We discussed it at length and we're sticking with Postgres.", [["User is sticking with Postgres", "decision"]]],
     ["Going forward I'll write all my scripts in Go.", [["User will write all their scripts in Go", "decision"]]],
     ["Please call me Jo from now on.", [["User prefers to be called Jo", "preference"]]],
@@ -75,9 +78,12 @@ describe("extractMemories sees through lead-ins and reasons", () => {
     expect(extractMemories("My boss, Karen, is pregnant but hasn't told the team yet, and I'm her deputy.").memories).toEqual([]);
   });
 
-  it("does not read a pronoun subject as a favourite", () => {
-    expect(extractMemories("That is my favourite film.").memories).toEqual([]);
-  });
+  it.each(["That is my favourite film.", "Below is my question about loops.", "The following is my essay draft.", "Nothing is my favourite."])(
+    "does not turn %j around",
+    (text) => {
+      expect(extractMemories(text).memories).toEqual([]);
+    },
+  );
 });
 
 describe("extractMemories types", () => {

@@ -3,7 +3,7 @@ import { detectCredential } from "./detect-credential";
 import { dropSubsumed } from "./drop-subsumed";
 import { mentionsPrivateMatter } from "./mentions-private-matter";
 import { joinTerms, parseSentences, type Term } from "./parse-sentences";
-import { reorderFavourite } from "./reorder-favourite";
+import { reorderSubjectFirst } from "./reorder-subject-first";
 import { rewriteThirdPerson } from "./rewrite-third-person";
 import { splitClauses } from "./split-clauses";
 
@@ -159,8 +159,8 @@ export function extractMemories(text: string, options: { correction?: boolean } 
     }
     terms = dropLabel(terms);
     // "Ramen is hands down my favourite food" reads as "My favourite food is ramen".
-    const favourite = reorderFavourite(terms);
-    if (favourite) terms = parseSentences(favourite)[0]?.terms ?? terms;
+    const reordered = reorderSubjectFirst(terms);
+    if (reordered) terms = parseSentences(reordered)[0]?.terms ?? terms;
     // "Call me Max": how the user wants to be addressed.
     if (terms[0]?.normal === "call" && terms[1]?.normal === "me" && terms.length >= 3) {
       const name = joinTerms(trimAfterthought(terms.slice(2)));
