@@ -25,7 +25,8 @@ const MOMENTARY = /\b(yesterday|today|tonight|(this|that) (morning|afternoon|eve
 // Vague complaints and habits of forgetting: "keeps forgetting", "never manages to remember", "gets them mixed up".
 const COMPLAINT = /^User (?:(?:always|never|still|often|constantly|sometimes|really|just|usually) )*(?:keeps \w+ing\b|forgets\b|forgot\b|struggles\b|manages to\b|remembers to\b|mixes\b|loses track\b|gets \S+ mixed up)/;
 // Settling in, not a lasting trait: "is still getting to know the team", "is getting used to the hours".
-const IN_PROGRESS = /^User (?:is|was) (?:still \w+ing\b|(?:currently |slowly )?(?:getting to know|getting used to|settling in|figuring out|finding (?:their|my) feet))/;
+const IN_PROGRESS =
+  /^User (?:is|was) (?:still \w+ing\b|(?:currently |slowly |about |almost |nearly )?(?:getting to know|getting used to|settling in|figuring out|finding (?:their|my) feet|halfway|partway|trying to (?:decide|choose|work out|figure out)|deciding|torn between))/;
 // Pronouns with nothing in the clause to point at: "gets them mixed up", "talked it over", "love that".
 const UNRESOLVED = new Set(["it", "them", "they", "that", "this", "those", "these", "he", "she", "him", "her", "his", "there"]);
 // Talking a choice over is not a fact about the user: "we weighed the options", "I compared a few laptops".
@@ -58,6 +59,12 @@ export function classifyClause(clause: ThirdPersonClause): ClauseClass {
   if (rest.some((t, i) => UNRESOLVED.has(t.normal) && refersBack(rest, i))) return { keep: false, reason: "empty" };
   if (DELIBERATION.has(lemma)) return { keep: false, reason: "transient" };
   if (COMPLAINT.test(clause.content) || IN_PROGRESS.test(clause.content)) return { keep: false, reason: "transient" };
+  // "I only have 20 minutes", "I've been twice": a moment or a fragment, nothing lasting.
+  if ((lemma === "have" || lemma === "get") && rest.every((t) => t.tags.has("Duration") || t.tags.has("Value") || t.tags.has("Adverb") || t.tags.has("Determiner"))) {
+    return { keep: false, reason: "transient" };
+  }
+  const fragment = (t: Term) => t.tags.has("Adverb") || ["twice", "once", "before", "there", "here", "been", "being"].includes(t.normal);
+  if (lemma === "be" && rest.every(fragment)) return { keep: false, reason: "empty" };
   if (ACTIVITY_NOW.has(lemma) && clause.content.match(/^User (is|was) (just |only |currently )?\w+ing\b/)) return { keep: false, reason: "transient" };
   // "I'm thinking about switching to Linux": a tentative decision (the hedge lowers its confidence).
   if (/^User (is|was) (thinking|considering) (about |of )?\w+ing\b/.test(clause.content)) return { keep: true, memoryType: "decision", importance: 0.7 };

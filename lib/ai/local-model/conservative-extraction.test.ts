@@ -24,6 +24,9 @@ describe("extractMemories keeps the main disclosure and drops side clauses", () 
     ["I live in Leeds and work in York.", [["User lives in Leeds and works in York", "fact"]]],
     ["I love Lisbon and I go there every year.", [["User loves Lisbon", "preference"]]],
     ["I'm a sous chef and I always burn my hands on the pans.", [["User is a sous chef", "fact"]]],
+    ["I'm vegetarian and I only have 20 minutes.", [["User is vegetarian", "fact"]]],
+    ["I'm writing a novel, it's a fantasy set in Wales, and I'm about halfway through.", [["User is writing a novel", "fact"]]],
+    ["I don't drink alcohol, for religious reasons.", [["User does not drink alcohol", "fact"]]],
     ["I used to live in Madrid but I moved back to Edinburgh last year.", [["User used to live in Madrid", "fact"], ["User moved back to Edinburgh last year", "fact"]]],
   ])("%s", (text, expected) => {
     expect(pick(text)).toEqual(expected);
@@ -37,6 +40,8 @@ describe("extractMemories keeps the main disclosure and drops side clauses", () 
     "I always mix them up.",
     "We talked it through for ages.",
     "I'm on a tight budget this month.",
+    "I'm trying to decide between a Kia and a Skoda.",
+    "I've been twice.",
   ])("writes nothing for %j", (text) => {
     expect(extractMemories(text).memories).toEqual([]);
   });

@@ -73,6 +73,9 @@ function stripLead(terms: Term[], list: string[][]): { terms: Term[]; matched: b
 function trimAfterthought(terms: Term[]): Term[] {
   const cut = terms.findIndex((t, i) => i > 1 && /,/.test(terms[i - 1]!.post) && AFTERTHOUGHT.has(t.normal));
   const kept = cut > 0 ? terms.slice(0, cut) : terms;
+  // ", for religious reasons", ", for health reasons": the why is not part of the fact.
+  const reason = kept.findIndex((t, i) => i > 1 && /,/.test(kept[i - 1]!.post) && t.normal === "for" && /^reasons?$/.test(kept.at(-1)!.normal));
+  if (reason > 0) return kept.slice(0, reason);
   // A trailing "by the way" or "for context" is not part of the fact.
   const tail = TRAILING.find((p) => p.length < kept.length && p.every((w, i) => kept[kept.length - p.length + i]!.normal === w));
   return tail ? kept.slice(0, kept.length - tail.length) : kept;
