@@ -19,7 +19,9 @@ export type MessageReading = { intent: MessageIntent; sentences: Sentence[] };
 
 const AFFIRM = /^(yes|yeah|yep|yup|yes please|sure|ok|okay|confirm|confirmed|go ahead|do it|please do|correct|absolutely|of course|y|delete (it|them)|forget (it|them))\b/;
 const DENY = /^(no|nope|nah|do not|keep (it|them)|cancel|never mind|nevermind|stop|leave it)\b/;
-const FORGET_VERBS = new Set(["forget", "delete", "remove", "erase", "wipe", "drop", "unlearn"]);
+const FORGET_VERBS = new Set(["forget", "delete", "remove", "erase", "wipe", "drop", "unlearn", "scrap", "purge"]);
+// "I'd rather you didn't remember my age", "please don't keep my address": a forget request without a forget verb.
+const FORGET_WISH = /^(actually |hmm |so |oh |ok |okay |please )*(i (would|had) rather you (did not|not) (remember|keep|store|know)|(please )?(do not|stop) (keeping|storing|remembering|keep|store) (my|that|what|anything))\b/;
 // Words that may lead a forget request: "please", "could you", and fillers like "actually", "oh, and".
 const REQUEST_LEADS = [
   "please", "can", "could", "would", "you", "will", "i", "want", "like", "to", "need", "just", "and", "also", "now",
@@ -56,6 +58,7 @@ export function classifyMessage(text: string): MessageReading {
     if (!(words[forgetAt - 1] === "i" && words[forgetAt] === "forget")) return { intent: "forget", sentences };
   }
 
+  if (FORGET_WISH.test(lowered)) return { intent: "forget", sentences };
   // "Can you remember that I'm vegan?" is a request to save, not a question about memory.
   if (/^(please )?((can|could|would|will) you (please )?)?(remember|note|save|store|memori[sz]e) (that|this)\b/.test(lowered)) return { intent: "statement", sentences };
   const asks = sentences.some((s) => s.isQuestion) || /^(tell me|list|show me|show)\b/.test(lowered);

@@ -27,6 +27,9 @@ describe("a forget request that opens with a filler", () => {
     ["Oh, could you forget my home address, I don't want it stored.", "User's home address"],
     ["Actually, forget my birthday, I'd prefer you didn't know it.", "User's birthday"],
     ["Actually, can you remove my job from your memory? I'd rather not say.", "User's job"],
+    ["Actually, scrap what you know about my salary, I'd rather not share that.", "User's salary"],
+    ["Hmm, actually, please erase the bit about my asthma.", "User's asthma"],
+    ["Actually, I'd rather you didn't remember my age.", "User's age"],
   ])("%s is a forget request for %j", (text, description) => {
     expect(classifyMessage(text).intent).toBe("forget");
     expect(rewriteRequest(text)).toBe(description);

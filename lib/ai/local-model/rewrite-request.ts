@@ -3,7 +3,8 @@ import { rewriteThirdPerson } from "./rewrite-third-person";
 
 // Request wrappers around the thing to forget or look up.
 const LEADS = new Set(
-  ("please can could would will you want need like to just and also now actually oh hey ok okay so well forget delete remove erase wipe drop unlearn " +
+  ("please can could would will you want need like to just and also now actually oh hey ok okay so well hmm um rather did had not " +
+    "keep keeping store storing remembering bit part stuff info information scrap purge forget delete remove erase wipe drop unlearn " +
     "that about what everything anything all the memory memories of you know remember have stored saved on tell me " +
     "do is are what's whats where when which who how")
     .split(" "),
@@ -26,7 +27,7 @@ export function rewriteRequest(text: string): string {
   let start = 0;
   for (;;) {
     const word = terms[start]?.normal ?? "";
-    const wrapper = word === "i" && ["want", "need", "would", "wish"].includes(terms[start + 1]?.normal ?? "");
+    const wrapper = word === "i" && ["want", "need", "would", "wish", "had"].includes(terms[start + 1]?.normal ?? "");
     if (start >= terms.length - 1 || KEEP_LEADS.has(word) || !(LEADS.has(word) || wrapper)) break;
     start++;
   }
