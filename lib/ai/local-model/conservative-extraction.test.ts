@@ -42,6 +42,8 @@ describe("extractMemories keeps the main disclosure and drops side clauses", () 
     "I'm on a tight budget this month.",
     "I'm trying to decide between a Kia and a Skoda.",
     "I've been twice.",
+    "I would quit tomorrow if I won the lottery.",
+    "I'd love to live by the sea if money allowed.",
   ])("writes nothing for %j", (text) => {
     expect(extractMemories(text).memories).toEqual([]);
   });

@@ -120,6 +120,8 @@ function isHypothetical(terms: Term[]): boolean {
   const n = terms.map((t) => t.normal);
   if (n.some((w) => HYPOTHETICAL_WORDS.has(w))) return true;
   if (n[0] === "if" || n[0] === "unless" || n.includes("wish")) return true;
+  // "I would quit tomorrow if I won the lottery": a condition with "would" is not a plan.
+  if (n.includes("if") && n.slice(0, n.indexOf("if")).some((w) => w === "would" || w === "could")) return true;
   const text = n.join(" ");
   return /\b(what if|let us say|lets say|let's say|if i (were|was|had|could|lived|moved))\b/.test(text);
 }
