@@ -1,11 +1,14 @@
 import { classifyClause, type MemoryType } from "./classify-clause";
 import { detectCredential } from "./detect-credential";
 import { dropSubsumed } from "./drop-subsumed";
+import { keepMainClauses } from "./keep-main-clauses";
 import { mentionsPrivateMatter } from "./mentions-private-matter";
+import { noteAbout } from "./note-about";
 import { joinTerms, parseSentences, type Term } from "./parse-sentences";
 import { reorderSubjectFirst } from "./reorder-subject-first";
 import { rewriteThirdPerson } from "./rewrite-third-person";
 import { splitClauses } from "./split-clauses";
+import { trimAfterthought } from "./trim-afterthought";
 
 export type MemoryCandidate = {
   content: string;
@@ -50,10 +53,6 @@ const HEDGE_LEADS = phrases([
   "i am not sure but", "i am not sure if", "not sure but", "not sure if", "i think", "i guess", "i suppose", "i believe",
   "i feel like", "maybe", "perhaps", "probably", "possibly",
 ]);
-// Afterthoughts after a comma that are not part of the memory: ", if that matters", ", so keep that in mind".
-const AFTERTHOUGHT = new Set(["so", "if", "just", "which", "though", "in", "not", "maybe", "probably", "please", "lol", "haha", "btw", "fyi", "right", "ok", "okay"]);
-const TRAILING = phrases(["from now on", "please", "by the way", "btw", "fyi", "just so you know", "for context", "for the record", "if that helps", "if that matters", "too", "as well"]);
-const HABIT = /^User (always|never|constantly|usually|often|sometimes|keeps|tends)\b/;
 const HEDGE_WORDS = new Set(["might", "may", "maybe", "probably", "possibly", "perhaps", "considering", "unsure", "thinking"]);
 // "may" in "on May 5" is a month, not a hedge.
 const isHedge = (t: Term) => HEDGE_WORDS.has(t.normal) && !t.tags.has("Date") && !t.tags.has("Month") && !(t.normal === "may" && !t.tags.has("Modal"));
@@ -70,50 +69,10 @@ function stripLead(terms: Term[], list: string[][]): { terms: Term[]; matched: b
   return { terms, matched: false };
 }
 
-function trimAfterthought(terms: Term[]): Term[] {
-  const cut = terms.findIndex((t, i) => i > 1 && /,/.test(terms[i - 1]!.post) && AFTERTHOUGHT.has(t.normal));
-  const kept = cut > 0 ? terms.slice(0, cut) : terms;
-  // ", for religious reasons", ", for health reasons": the why is not part of the fact.
-  const reason = kept.findIndex((t, i) => i > 1 && /,/.test(kept[i - 1]!.post) && t.normal === "for" && /^reasons?$/.test(kept.at(-1)!.normal));
-  if (reason > 0) return kept.slice(0, reason);
-  // A trailing "by the way" or "for context" is not part of the fact.
-  const tail = TRAILING.find((p) => p.length < kept.length && p.every((w, i) => kept[kept.length - p.length + i]!.normal === w));
-  return tail ? kept.slice(0, kept.length - tail.length) : kept;
-}
-
 /** Drops a leading label or lead-in: "Quick intro:", "A bit about me so you can tailor things: I'm …". */
 function dropLabel(terms: Term[]): Term[] {
   const colon = terms.findIndex((t, i) => t.post.includes(":") && (i < 4 || ["i", "my", "we"].includes(terms[i + 1]?.normal ?? "")));
   return colon >= 0 && colon < terms.length - 1 ? terms.slice(colon + 1) : terms;
-}
-
-/** An explicit "remember that the standup moves to 9:30" about something other than the user: a note. */
-function noteAbout(terms: Term[]): string | null {
-  const text = joinTerms(terms);
-  const first = terms[0]?.normal;
-  // "Remember when we …?" asks about the past; it is not something to note.
-  if (terms[0]?.tags.has("QuestionWord") || ["when", "what", "where", "how", "why", "who", "which", "if", "me"].includes(first ?? "")) return null;
-  if (!first || first === "i" || first === "we" || terms.length < 3 || !terms.some((t) => t.tags.has("Verb"))) return null;
-  // A relative's birthday is fine to note on request; their private matters are not.
-  if (mentionsPrivateMatter({ text, terms })) return null;
-  if (terms.some((t) => t.tags.has("Pronoun") && !["my", "it", "we", "our"].includes(t.normal))) return null;
-  const rewritten = text.replace(/\bmy\b/gi, "User's").replace(/\b(me|I)\b/g, "User");
-  return rewritten.charAt(0).toUpperCase() + rewritten.slice(1);
-}
-
-/**
- * "…, so I'll need to leave early" is a consequence of what came before: dropped, unless it is
- * the only thing the user said about themselves ("Trains are slow here, so I drive"). A choice
- * made there is kept, and then what led to it ("My laptop died, so I'm buying …") is the reason.
- */
-function keepMainClauses<T extends { memory: MemoryCandidate; join: string; settled: boolean }>(kept: T[]): T[] {
-  const choice = kept.findIndex((k) => k.join === "so" && k.memory.memory_type === "decision");
-  return kept.filter((k, i) => {
-    if (choice >= 0 && i < choice) return k.settled;
-    // "…, and I always get them mixed up": a habit or complaint tacked on to the main fact.
-    if (i > 0 && HABIT.test(k.memory.content)) return false;
-    return k.join !== "so" || k.memory.memory_type === "decision" || i === 0;
-  });
 }
 
 function isHypothetical(terms: Term[]): boolean {
