@@ -55,7 +55,7 @@ export function classifyClause(clause: ThirdPersonClause): ClauseClass {
   const informative = rest.some((t) => t.tags.has("Noun") || t.tags.has("Adjective") || t.tags.has("Value") || t.tags.has("Verb"));
   if (!informative) return { keep: false, reason: "empty" };
   if (rest.some((t) => t.normal === "you" || t.normal === "your")) return { keep: false, reason: "request" };
-  if (lemma === "be" && rest.length <= 3 && rest.some((t) => TRANSIENT.has(t.normal))) return { keep: false, reason: "transient" };
+  if (lemma === "be" && rest.length <= 3 && rest.some((t) => TRANSIENT.has(t.normal)) && !has(rest, IDENTITY_WORDS)) return { keep: false, reason: "transient" };
   if (rest.some((t, i) => UNRESOLVED.has(t.normal) && refersBack(rest, i))) return { keep: false, reason: "empty" };
   if (DELIBERATION.has(lemma)) return { keep: false, reason: "transient" };
   if (COMPLAINT.test(clause.content) || IN_PROGRESS.test(clause.content)) return { keep: false, reason: "transient" };

@@ -99,6 +99,8 @@ describe("extractMemories types", () => {
     ["I'm really into board games.", [["User is really into board games", "preference"]]],
     ["We adopted a rescue whippet last spring.", [["User adopted a rescue whippet last spring", "fact"]]],
     ["We have two kids and a cat.", [["User has two kids and a cat", "fact"]]],
+    ["We're vegetarian at home.", [["User is vegetarian at home", "fact"]]],
+    ["We use Slack at work.", [["User and their team use Slack at work", "fact"]]],
     ["We've decided to migrate the billing service to Go.", [["User and their team have decided to migrate the billing service to Go", "decision"]]],
   ])("%s", (text, expected) => {
     expect(pick(text)).toEqual(expected);

@@ -28,7 +28,7 @@ const TEAM_WORDS = new Set(["team", "company", "startup", "org", "organisation",
 const WORK_WORDS = new Set(
   ("team company startup project projects service services frontend backend stack database deployment deploy api app " +
     "codebase sprint client clients product release vendor framework library server servers infrastructure pipeline " +
-    "repo repository office launch roadmap migration architecture cloud cluster")
+    "repo repository office launch roadmap migration architecture cloud cluster work workplace ci engineering ship deploys")
     .split(" "),
 );
 const MODALS = new Set(["will", "would", "can", "could", "should", "might", "may", "must", "shall", "did", "had", "was"]);
