@@ -55,6 +55,11 @@ describe("a repeat within the conversation", () => {
     expect(fake.writes.map((w) => w.content)).toEqual(["User is a pilot, long-haul specifically"]);
   });
 
+  it("writes the opposite of an earlier memory, even with the same words", async () => {
+    const { fake } = await converse(["I'm not a fan of jazz.", "I'm a fan of jazz."]);
+    expect(fake.writes.map((w) => w.content)).toEqual(["User is not a fan of jazz", "User is a fan of jazz"]);
+  });
+
   it("still writes a restatement that adds something", async () => {
     const { fake } = await converse(["I live in Cardiff.", "I live in Cardiff with my husband."]);
     expect(fake.writes.map((w) => w.content)).toEqual(["User lives in Cardiff", "User lives in Cardiff with their husband"]);

@@ -15,8 +15,10 @@ export type TurnPlan = { text: string; toolCalls: PlannedToolCall[] };
 
 const say = (text: string): TurnPlan => ({ text, toolCalls: [] });
 const wordsOf = (content: string) => new Set(content.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean));
-/** Every word of `content` is already in `fuller` (a negation or a new detail is a new word). */
-const isCoveredBy = (content: string, fuller: string) => [...wordsOf(content)].every((w) => wordsOf(fuller).has(w));
+const NEGATION = /\b(not|never|no|longer|nor)\b/i;
+/** Every word of `content` is already in `fuller`, said the same way round ("is a fan" is not covered by "is not a fan"). */
+const isCoveredBy = (content: string, fuller: string) =>
+  NEGATION.test(fuller) === NEGATION.test(content) && [...wordsOf(content)].every((w) => wordsOf(fuller).has(w));
 
 /** Delete candidates the assistant showed in a turn, if it asked the user to confirm them. */
 function pendingDeletion(turn: Turn | undefined): { description: string; ids: string[] } | undefined {
