@@ -10,7 +10,7 @@ export type ClauseClass =
 const words = (s: string) => new Set(s.split(" "));
 
 const PREFERENCE_VERBS = words("like love enjoy prefer hate dislike adore detest loathe fancy favor favour despise dig mind stand appreciate");
-const PREFERENCE_WORDS_BUT_INTO = words("favourite favorite fav preference fan rather prefer");
+const PREFERENCE_WORDS_BUT_INTO = words("favourite favorite fav preference fan rather prefer keen fond");
 const DECISION_VERBS = words("decide choose pick opt settle commit switch migrate adopt select plan resolve standardize standardise drop ditch");
 // States of the moment: "I'm tired" says nothing lasting about the user.
 const TRANSIENT = words(
@@ -113,6 +113,9 @@ function typeOf(clause: ThirdPersonClause, lowered: string): MemoryType {
     // "I decided I prefer X" and "we're going with X rather than Y" are decisions; "I would rather" is a preference.
     if (!["decide", "choose"].includes(lemma) && !(decided && !PREFERENCE_VERBS.has(lemma))) return "preference";
   }
+  // "I'd choose Linux over Windows every time" is a taste, not a choice made.
+  if (/^user would (choose|pick|take|go for)\b.*\bover\b/.test(lowered)) return "preference";
+  if (/^user is leaning (towards?|to)\b/.test(lowered)) return "decision";
   const goingTo = rest.findIndex((t) => t.normal === "going") >= 0 && rest.some((t) => t.normal === "to");
   if (lemma === "adopt" && rest.some((t) => ANIMALS.has(t.normal.replace(/s$/, "")))) return "fact";
   if (DECISION_VERBS.has(lemma) || decided) return "decision";

@@ -27,6 +27,8 @@ describe("extractMemories keeps the main disclosure and drops side clauses", () 
     ["I'm vegetarian and I only have 20 minutes.", [["User is vegetarian", "fact"]]],
     ["I'm writing a novel, it's a fantasy set in Wales, and I'm about halfway through.", [["User is writing a novel", "fact"]]],
     ["I don't drink alcohol, for religious reasons.", [["User does not drink alcohol", "fact"]]],
+    ["I prefer emails to phone calls because I can reply in my own time.", [["User prefers emails to phone calls", "preference"]]],
+    ["I drink oat milk because I'm lactose intolerant.", [["User drinks oat milk", "fact"], ["User is lactose intolerant", "fact"]]],
     ["I used to live in Madrid but I moved back to Edinburgh last year.", [["User used to live in Madrid", "fact"], ["User moved back to Edinburgh last year", "fact"]]],
   ])("%s", (text, expected) => {
     expect(pick(text)).toEqual(expected);
@@ -68,6 +70,8 @@ describe("extractMemories sees through lead-ins and reasons", () => {
     ["Honestly, sushi is my all-time favourite meal.", [["User's all-time favourite meal is sushi", "preference"]]],
     ["Lasagne is definitely my favourite thing to cook.", [["User's favourite thing to cook is Lasagne", "preference"]]],
     ["We discussed it at length and we're sticking with Postgres.", [["User is sticking with Postgres", "decision"]]],
+    ["I'd choose Linux over Windows every time.", [["User would choose Linux over Windows every time", "preference"]]],
+    ["I'm not keen on spicy food.", [["User is not keen on spicy food", "preference"]]],
     ["Going forward I'll write all my scripts in Go.", [["User will write all their scripts in Go", "decision"]]],
     ["Please call me Jo from now on.", [["User prefers to be called Jo", "preference"]]],
     ["I'm not a fan of long explanations; keep answers brief.", [["User is not a fan of long explanations", "preference"]]],

@@ -157,6 +157,8 @@ export function extractMemories(text: string, options: { correction?: boolean } 
       }
       const kind = classifyClause(clause);
       if (!kind.keep) continue;
+      // A reason is left out, unless it is itself who the user is: "… because I'm lactose intolerant".
+      if (join === "because" && !(clause.subject === "self" && kind.memoryType === "fact" && kind.importance >= 0.8)) continue;
       if (mentionsPrivateMatter({ text: `${joinTerms(clauseText)} ${clause.content}`, terms: clauseText })) continue;
       const unsure = /\b(not sure|no idea|do not know)\b/.test(joinTerms(lead.terms).toLowerCase()) ? 1 : 0;
       // A few hedges ("I think I might …, not sure") make a proposal; piling on more is too vague to keep.

@@ -3,15 +3,17 @@ import type { Term } from "./parse-sentences";
 /**
  * How a clause is joined to the one before it: "start" for the first clause, "and" for a
  * coordinated self-disclosure, "so" for a consequence ("…, so I'll need to leave early"),
- * "reason" for a justification or side remark ("because they change", ", which I love"),
+ * "because" for a justification ("because they change", "since I'm vegan"), "reason" for a
+ * side remark or condition (", which I love", "unless it rains"),
  * "other" for a clause about someone else ("…, and one of them told me …").
  */
-export type ClauseJoin = "start" | "and" | "so" | "reason" | "other";
+export type ClauseJoin = "start" | "and" | "so" | "because" | "reason" | "other";
 export type Clause = { terms: Term[]; join: ClauseJoin };
 
 const SELF_STARTS = new Set(["i", "my", "we"]);
 const COORDINATORS = new Set(["and", "but", "plus", "also", "so"]);
 const REASONS = new Set(["because", "cause", "cos", "since", "as", "which", "whereas", "although", "though", "while", "unless", "if", "whenever", "until", "when", "who", "whose", "whom"]);
+const BECAUSE = new Set(["because", "cause", "cos", "since", "as"]);
 const OTHERS = new Set(["he", "she", "him", "her", "his", "they", "them", "their", "it"]);
 
 const isSelf = (t: Term | undefined) => t !== undefined && SELF_STARTS.has(t.normal);
@@ -70,8 +72,8 @@ export function splitClauses(terms: Term[]): Clause[] {
     const prev = terms[i - 1];
     // compromise sometimes tags the verb after "I" as a noun ("I coach a team"); its place makes it one.
     const hasVerb = current.some((t) => t.tags.has("Verb")) || (current[0]?.normal === "i" && current.length >= 3);
-    if (hasVerb && join !== "reason" && startsReason(terms, i)) {
-      close("reason");
+    if (hasVerb && join !== "reason" && join !== "because" && startsReason(terms, i)) {
+      close(BECAUSE.has(term.normal) ? "because" : "reason");
       continue;
     }
     if (hasVerb && startsOther(terms, i)) {
@@ -86,7 +88,7 @@ export function splitClauses(terms: Term[]): Clause[] {
     if (prev && /[,;:]/.test(prev.post) && isSelf(term)) {
       // A lead-in with no verb ("After a long debate, we …") is dropped; it says nothing itself.
       if (!hasVerb) current = [];
-      else close(join === "reason" || join === "other" ? join : "and");
+      else close(join === "reason" || join === "because" || join === "other" ? join : "and");
     }
     current.push(term);
   }
