@@ -13,6 +13,7 @@ export type Clause = { terms: Term[]; join: ClauseJoin };
 const SELF_STARTS = new Set(["i", "my", "we"]);
 const COORDINATORS = new Set(["and", "but", "plus", "also", "so"]);
 const REASONS = new Set(["because", "cause", "cos", "since", "as", "which", "whereas", "although", "though", "while", "unless", "if", "whenever", "until", "when", "who", "whose", "whom"]);
+const SIDE_REMARKS = new Set(["which", "who", "whose", "whom", "although", "though", "whereas"]);
 const BECAUSE = new Set(["because", "cause", "cos", "since", "as"]);
 const OTHERS = new Set(["he", "she", "him", "her", "his", "they", "them", "their", "it"]);
 
@@ -25,7 +26,8 @@ function startsReason(terms: Term[], i: number): boolean {
   const next = terms[i + 1];
   if (!REASONS.has(term.normal)) return false;
   if (term.normal === "because" || term.normal === "cause" || term.normal === "cos") return true;
-  if (["which", "who", "whose", "whom"].includes(term.normal) || term.normal === "although" || term.normal === "though" || term.normal === "whereas") return /,/.test(terms[i - 1]?.post ?? "");
+  // ", which I love", ", who told me …": only after a comma, so "a dog that barks" and "kids who …" stay whole.
+  if (SIDE_REMARKS.has(term.normal)) return /,/.test(terms[i - 1]?.post ?? "");
   // "since 2019" and "as a nurse" are part of the fact; "since they moved", "unless it rains" and "as I said" are not.
   return isPronoun(next);
 }
