@@ -14,7 +14,8 @@ export async function maybeEnqueueEpisode(options: { userId: string; conversatio
   const { episodeUserMessageThreshold, episodeTotalMessageThreshold } = config.memory;
   if (counts.user < episodeUserMessageThreshold && counts.total < episodeTotalMessageThreshold) return false;
   const existing = await getDb().memoryWriteJob.findFirst({
-    where: { userId: options.userId, conversationId: options.conversationId, kind: "episode" },
+    // A job that failed for good (model down through every retry) may be tried again next turn.
+    where: { userId: options.userId, conversationId: options.conversationId, kind: "episode", status: { not: "failed" } },
     select: { id: true },
   });
   if (existing) return false;
