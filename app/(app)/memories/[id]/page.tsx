@@ -5,7 +5,7 @@ import { MemoryDetailView } from "@/components/memory/memory-detail-view";
 import { requireUser } from "@/lib/auth/require-user";
 import { AppError } from "@/lib/errors";
 import { getMemoryDetail } from "@/lib/inspector/get-memory-detail";
-import { IdParamsSchema } from "@/lib/inspector/id-params";
+import { IdParamsSchema } from "@/lib/api/id-params";
 
 export const metadata: Metadata = { title: "Memory" };
 

@@ -1,9 +1,10 @@
+import { IdParamsSchema } from "@/lib/api/id-params";
 import { withRoute } from "@/lib/api/with-route";
 import { deleteConversation } from "@/lib/chat/delete-conversation";
 import { getConversationOrThrow } from "@/lib/chat/get-conversation-or-throw";
 import { listMessages } from "@/lib/chat/list-messages";
 import { renameConversation } from "@/lib/chat/rename-conversation";
-import { ConversationParamsSchema, RenameConversationBodySchema } from "./schema";
+import { RenameConversationBodySchema } from "./schema";
 
 export const GET = withRoute(
   async ({ user, params }) => {
@@ -11,7 +12,7 @@ export const GET = withRoute(
     const messages = await listMessages({ userId: user.id, conversationId: params.id });
     return Response.json({ conversation, messages });
   },
-  { auth: "user", params: ConversationParamsSchema },
+  { auth: "user", params: IdParamsSchema },
 );
 
 export const PATCH = withRoute(
@@ -20,7 +21,7 @@ export const PATCH = withRoute(
     await renameConversation({ userId: user.id, conversationId: params.id, title });
     return Response.json({ ok: true, title });
   },
-  { auth: "user", params: ConversationParamsSchema },
+  { auth: "user", params: IdParamsSchema },
 );
 
 export const DELETE = withRoute(
@@ -28,5 +29,5 @@ export const DELETE = withRoute(
     await deleteConversation({ userId: user.id, conversationId: params.id });
     return new Response(null, { status: 204 });
   },
-  { auth: "user", params: ConversationParamsSchema },
+  { auth: "user", params: IdParamsSchema },
 );

@@ -1,8 +1,8 @@
-import { z } from "zod";
+import { IdParamsSchema } from "@/lib/api/id-params";
 import { withRoute } from "@/lib/api/with-route";
 import { getMemoryWriteStatus } from "@/lib/memory/get-memory-write-status";
 
 export const GET = withRoute(
   async ({ user, params }) => Response.json(await getMemoryWriteStatus({ userId: user.id, writeId: params.id })),
-  { auth: "user", params: z.object({ id: z.uuid({ message: "must be a UUID" }) }) },
+  { auth: "user", params: IdParamsSchema },
 );

@@ -1,6 +1,6 @@
 import { withRoute } from "@/lib/api/with-route";
 import { getProposalState } from "@/lib/inspector/get-proposal-state";
-import { IdParamsSchema } from "@/lib/inspector/id-params";
+import { IdParamsSchema } from "@/lib/api/id-params";
 
 /** GET /api/proposals/:id → { id, status, memoryId, outcome } (the chat card's contract). */
 export const GET = withRoute(

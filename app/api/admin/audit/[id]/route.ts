@@ -1,6 +1,6 @@
 import { withRoute } from "@/lib/api/with-route";
 import { getAuditEvent } from "@/lib/admin/get-audit-event";
-import { IdParamsSchema } from "@/lib/inspector/id-params";
+import { IdParamsSchema } from "@/lib/api/id-params";
 
 /** GET /api/admin/audit/:id → AuditEvent (any user's; admins only). */
 export const GET = withRoute(async ({ params }) => Response.json(await getAuditEvent({ eventId: params.id })), {
