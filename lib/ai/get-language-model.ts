@@ -2,13 +2,13 @@ import "server-only";
 import type { LanguageModelV3 } from "@ai-sdk/provider";
 import { createOpenAI } from "@ai-sdk/openai";
 import { config } from "@/lib/config";
-import { createLocalMemoryModel } from "@/lib/ai/local-model/create-local-memory-model";
+import { createLocalMemoryModel, LOCAL_MODEL_ID } from "@/lib/ai/local-model/create-local-memory-model";
 
 /** Human-readable name of the model answering, shown in the chat UI and stored with eval runs. */
-export function describeLanguageModel(): { provider: "local" | "openai"; name: string } {
+export function describeLanguageModel(): { provider: "local" | "openai"; id: string; name: string } {
   return config.llmProvider === "openai"
-    ? { provider: "openai", name: config.OPENAI_CHAT_MODEL }
-    : { provider: "local", name: "Mnemo offline memory model" };
+    ? { provider: "openai", id: config.OPENAI_CHAT_MODEL, name: config.OPENAI_CHAT_MODEL }
+    : { provider: "local", id: LOCAL_MODEL_ID, name: "Mnemo offline memory model" };
 }
 
 /**

@@ -76,13 +76,16 @@ function chunkText(text: string, wordsPerChunk = 3): string[] {
  * It saves what the user discloses about themselves, forgets on request (after a confirmation),
  * recalls, handles corrections by superseding, and writes extractive episode summaries.
  */
+/** The offline model's id, as reported in responses and by /api/health. */
+export const LOCAL_MODEL_ID = "mnemo-local-memory-agent";
+
 export function createLocalMemoryModel(): LanguageModelV3 {
   // The first compromise call builds its lexicon (about 30 ms); pay it here, not in a request.
   parseSentences("I am warming up.");
   return {
     specificationVersion: "v3",
     provider: "mnemo-local",
-    modelId: "mnemo-local-memory-agent",
+    modelId: LOCAL_MODEL_ID,
     supportedUrls: {},
 
     async doGenerate(options) {
@@ -92,14 +95,14 @@ export function createLocalMemoryModel(): LanguageModelV3 {
         finishReason: finishReasonOf(content),
         usage: usageOf(options, content),
         warnings: [],
-        response: { modelId: "mnemo-local-memory-agent" },
+        response: { modelId: LOCAL_MODEL_ID },
       };
     },
 
     async doStream(options) {
       const content = toContent(safePlan(options), options);
       const parts: LanguageModelV3StreamPart[] = [{ type: "stream-start", warnings: [] }];
-      parts.push({ type: "response-metadata", modelId: "mnemo-local-memory-agent" });
+      parts.push({ type: "response-metadata", modelId: LOCAL_MODEL_ID });
       content.forEach((part, index) => {
         if (part.type === "text") {
           const id = `text-${index}`;

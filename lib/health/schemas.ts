@@ -1,0 +1,14 @@
+import { z } from "zod";
+
+/**
+ * GET /api/health. `redis` is "absent" when REDIS_URL is unset (single-instance mode with
+ * in-process stand-ins), "down" when it is set but not answering: the app still serves, with
+ * rate limits allowing and live events local to the instance. No URLs or keys, ever.
+ */
+export const HealthSchema = z.object({
+  db: z.enum(["ok", "down"]),
+  redis: z.enum(["ok", "absent", "down"]),
+  model: z.string(),
+  embeddings: z.enum(["local", "openai"]),
+});
+export type Health = z.infer<typeof HealthSchema>;
