@@ -13,6 +13,8 @@ const nextConfig = {
     "ioredis",
     "compromise",
   ],
+  // The container image (Dockerfile) ships only the traced server and its node_modules.
+  output: "standalone",
   poweredByHeader: false,
   // forbidden() in admin pages renders app/forbidden.tsx with a 403.
   experimental: { authInterrupts: true },

@@ -13,7 +13,8 @@ export default defineConfig({
   test: {
     environment: "node",
     include: ["**/*.test.ts"],
-    exclude: ["node_modules/**", "e2e/**", ".next/**", "lib/generated/**", ".data/**"],
+    // tests/deploy needs a production build: vitest.deploy.config.ts runs it after `next build`.
+    exclude: ["node_modules/**", "e2e/**", "tests/deploy/**", ".next/**", "lib/generated/**", ".data/**"],
     globalSetup: ["tests/support/global-setup.ts"],
     pool: "forks",
     testTimeout: 30_000,

@@ -1,0 +1,189 @@
+// Several production replicas behind one PostgreSQL and one Redis, run as the container runs
+// them (tests/deploy/support): a fresh database migrated by the `migrate` stage's command,
+// then the `app` stage's standalone server on two ports. A memory written through one replica
+// is visible through the other, its live event reaches a stream the other serves, and a
+// session made on one is honoured by the other: nothing that matters lives in one process.
+import fs from "node:fs";
+import { randomUUID } from "node:crypto";
+import pg from "pg";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { HealthSchema } from "@/lib/health/schemas";
+import { MemoryListPageSchema } from "@/lib/inspector/schemas";
+import { MemoryEventSchema } from "@/lib/memory/schemas";
+import { openSse } from "@/tests/integration/sse-client";
+import { assembleAppImage, freePort, runHealthcheck, runMigrateStage, startReplica, type Replica } from "./support/production-server";
+
+const baseUrl = process.env.TEST_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/mnemo_test";
+const databaseUrl = (() => {
+  const url = new URL(baseUrl);
+  url.pathname = "/mnemo_deploy";
+  return url.toString();
+})();
+const redisUrl = (() => {
+  const url = new URL(process.env.TEST_REDIS_URL ?? "redis://127.0.0.1:6379/1");
+  url.pathname = "/4";
+  return url.toString();
+})();
+
+// What docker-compose.yml gives every app container, pointed at this machine's services.
+const composeEnv = {
+  DATABASE_URL: databaseUrl,
+  REDIS_URL: redisUrl,
+  BETTER_AUTH_SECRET: "deploy-secret-deploy-secret-deploy-secret-01",
+  AUTH_IP_HEADER: "x-forwarded-for",
+  LOG_LEVEL: "warn",
+};
+
+let appDir: string;
+const replicas: Replica[] = [];
+let a: Replica;
+let b: Replica;
+
+/** A fresh, empty database: the migrate step must build the whole schema. */
+async function recreateDatabase() {
+  const admin = new pg.Client({ connectionString: baseUrl });
+  await admin.connect();
+  try {
+    await admin.query("DROP DATABASE IF EXISTS mnemo_deploy WITH (FORCE)");
+    await admin.query("CREATE DATABASE mnemo_deploy");
+  } finally {
+    await admin.end();
+  }
+}
+
+async function start(env: Record<string, string> = {}) {
+  const replica = await startReplica(appDir, { ...composeEnv, ...env });
+  replicas.push(replica);
+  return replica;
+}
+
+beforeAll(async () => {
+  await recreateDatabase();
+  const migrated = runMigrateStage(composeEnv);
+  expect(migrated.status, migrated.output).toBe(0);
+  expect(migrated.output).toMatch(/applied \d+/);
+  appDir = assembleAppImage();
+  const port = await freePort();
+  [a, b] = await Promise.all([start({ APP_URL: `http://localhost:${port}` }), start({ APP_URL: `http://localhost:${port}` })]);
+}, 180_000);
+
+afterAll(async () => {
+  await Promise.all(replicas.map((r) => r.stop()));
+  if (appDir) fs.rmSync(appDir, { recursive: true, force: true });
+});
+
+async function signUp(replica: Replica): Promise<{ cookie: string; email: string }> {
+  const email = `deploy-${randomUUID()}@test.local`;
+  const response = await fetch(`${replica.url}/api/auth/sign-up/email`, {
+    method: "POST",
+    headers: { "content-type": "application/json", origin: replica.url },
+    body: JSON.stringify({ email, password: "correct-horse-battery", name: "Deploy Test" }),
+  });
+  expect(response.status, await response.clone().text()).toBe(200);
+  const cookie = response.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
+  return { cookie, email };
+}
+
+async function chat(replica: Replica, cookie: string, text: string) {
+  const response = await fetch(`${replica.url}/api/chat`, {
+    method: "POST",
+    headers: { "content-type": "application/json", cookie, origin: replica.url },
+    body: JSON.stringify({ id: randomUUID(), message: { id: randomUUID(), role: "user", parts: [{ type: "text", text }] } }),
+  });
+  expect(response.status, await response.clone().text()).toBe(200);
+  return response.text();
+}
+
+async function memories(replica: Replica, cookie: string) {
+  const response = await fetch(`${replica.url}/api/memories`, { headers: { cookie } });
+  expect(response.status).toBe(200);
+  return MemoryListPageSchema.parse(await response.json()).items;
+}
+
+async function eventually<T>(read: () => Promise<T>, done: (value: T) => boolean, timeoutMs = 10_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await read();
+    if (done(value) || Date.now() > deadline) return value;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+async function health(replica: Replica) {
+  const response = await fetch(`${replica.url}/api/health`);
+  return { status: response.status, body: HealthSchema.parse(await response.json()) };
+}
+
+describe("production replicas sharing PostgreSQL and Redis", () => {
+  it("serves the built pages and their static assets from the image layout", async () => {
+    const page = await fetch(`${a.url}/sign-in`);
+    expect(page.status).toBe(200);
+    const html = await page.text();
+    const asset = /\/_next\/static\/[^"]+\.(?:css|js)/.exec(html)?.[0];
+    expect(asset).toBeTruthy();
+    expect((await fetch(`${b.url}${asset}`)).status).toBe(200);
+  });
+
+  it("a memory saved through replica A is listed by replica B, and its live event reaches B's stream", async () => {
+    const alice = await signUp(a);
+    const bob = await signUp(b);
+    // A session made on A is honoured by B: sessions live in PostgreSQL, the secret is shared.
+    const streamOnB = await openSse(`${b.url}/api/activity/stream`, { cookie: alice.cookie });
+    const bobStreamOnB = await openSse(`${b.url}/api/activity/stream`, { cookie: bob.cookie });
+    expect(streamOnB.status).toBe(200);
+    await Promise.all([streamOnB.waitFor("ready", 1), bobStreamOnB.waitFor("ready", 1)]);
+
+    await chat(a, alice.cookie, "I am a vegetarian.");
+    const [event] = await streamOnB.waitFor("memory", 1, 10_000);
+    expect(MemoryEventSchema.parse(JSON.parse(event!.data))).toMatchObject({ operation: "create" });
+
+    const listed = await eventually(() => memories(b, alice.cookie), (items) => items.length > 0);
+    expect(listed.map((m) => m.content).join(" ")).toMatch(/vegetarian/i);
+    // Bob, served by the same replica, sees none of it.
+    expect(await memories(b, bob.cookie)).toEqual([]);
+    expect(bobStreamOnB.events.filter((e) => e.event === "memory")).toEqual([]);
+    streamOnB.close();
+    bobStreamOnB.close();
+  });
+
+  it("reports healthy on every replica, and Docker's HEALTHCHECK command agrees", async () => {
+    for (const replica of [a, b]) {
+      expect(await health(replica)).toEqual({
+        status: 200,
+        body: { db: "ok", redis: "ok", model: "local/mnemo-local-memory-agent", embeddings: "local" },
+      });
+      const check = runHealthcheck(appDir, replica);
+      expect(check.status, check.output).toBe(0);
+    }
+  });
+
+  it("with Redis down a replica stays healthy (redis: down) and still saves memories", async () => {
+    const degraded = await start({ REDIS_URL: `redis://127.0.0.1:${await freePort()}/0` });
+    expect(await health(degraded)).toMatchObject({ status: 200, body: { db: "ok", redis: "down" } });
+    expect(runHealthcheck(appDir, degraded).status).toBe(0);
+    const carol = await signUp(degraded);
+    await chat(degraded, carol.cookie, "I live in Lisbon.");
+    const listed = await eventually(() => memories(degraded, carol.cookie), (items) => items.length > 0);
+    expect(listed.map((m) => m.content).join(" ")).toMatch(/Lisbon/);
+    await degraded.stop();
+  });
+
+  it("with the database unreachable a replica answers 503 and the HEALTHCHECK fails", async () => {
+    const url = new URL(databaseUrl);
+    url.port = String(await freePort());
+    const broken = await start({ DATABASE_URL: url.toString() });
+    const { status, body } = await health(broken);
+    expect(status).toBe(503);
+    expect(body).toMatchObject({ db: "down", redis: "ok" });
+    const check = runHealthcheck(appDir, broken);
+    expect(check.status).toBe(1);
+    expect(check.output).toMatch(/^503 /);
+    await broken.stop();
+  });
+
+  it("the migrate step is idempotent: a second run (another deploy) changes nothing", () => {
+    const again = runMigrateStage(composeEnv);
+    expect(again.status, again.output).toBe(0);
+    expect(again.output).toMatch(/already up to date/);
+  });
+});

@@ -1,0 +1,94 @@
+// Runs the app the way the container does: the `app` stage's files laid out from its COPY
+// lines, its ENV, its CMD, one Node process per "replica".
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import fs from "node:fs";
+import net from "node:net";
+import os from "node:os";
+import path from "node:path";
+import { assembleStage, execCommand, healthcheckCommand, repoRoot, stage, stageEnv } from "./dockerfile";
+
+export type Replica = { url: string; port: number; output: () => string; stop: () => Promise<void> };
+
+/** The image's /app, assembled once per test file. */
+export function assembleAppImage(): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "mnemo-image-"));
+  assembleStage(stage("app"), dir);
+  return dir;
+}
+
+export async function freePort(): Promise<number> {
+  const server = net.createServer();
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as net.AddressInfo;
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+/** The image's environment for a container, with /app standing for the assembled dir. */
+function imageEnv(appDir: string, env: Record<string, string>): NodeJS.ProcessEnv {
+  const fromImage = Object.fromEntries(
+    Object.entries(stageEnv(stage("app"))).map(([k, v]) => [k, v.startsWith("/app") ? path.join(appDir, path.relative("/app", v)) : v]),
+  );
+  // Only what a container would have: PATH and HOME, the image's ENV, compose's environment.
+  return { NODE_ENV: "production", PATH: process.env.PATH, HOME: os.tmpdir(), ...fromImage, ...env };
+}
+
+/** Starts one replica and resolves once it accepts HTTP requests. */
+export async function startReplica(appDir: string, env: Record<string, string>): Promise<Replica> {
+  const port = await freePort();
+  const [command, ...args] = execCommand(stage("app"));
+  const child: ChildProcess = spawn(command === "node" ? process.execPath : command!, args, {
+    cwd: appDir,
+    env: imageEnv(appDir, { ...env, PORT: String(port), HOSTNAME: "127.0.0.1" }),
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let output = "";
+  child.stdout!.on("data", (chunk: Buffer) => void (output += chunk.toString()));
+  child.stderr!.on("data", (chunk: Buffer) => void (output += chunk.toString()));
+  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+  const url = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`replica exited with ${child.exitCode}:\n${output}`);
+    try {
+      await fetch(`${url}/api/auth/ok`, { signal: AbortSignal.timeout(2000) });
+      break;
+    } catch {
+      if (Date.now() > deadline) throw new Error(`replica did not start within 60 s:\n${output}`);
+      await new Promise((r) => setTimeout(r, 150));
+    }
+  }
+  return {
+    url,
+    port,
+    output: () => output,
+    stop: async () => {
+      if (child.exitCode === null) child.kill("SIGTERM");
+      await exited;
+    },
+  };
+}
+
+/** Docker's HEALTHCHECK, run inside the replica's "container"; returns its exit code and output. */
+export function runHealthcheck(appDir: string, replica: Replica): { status: number | null; output: string } {
+  const [command, ...args] = healthcheckCommand(stage("app"));
+  const result = spawnSync(command === "node" ? process.execPath : command!, args, {
+    cwd: appDir,
+    env: imageEnv(appDir, { PORT: String(replica.port) }),
+    encoding: "utf8",
+    timeout: 10_000,
+  });
+  return { status: result.status, output: `${result.stdout}${result.stderr}` };
+}
+
+/** The `migrate` stage's command, run from the checkout (the files that stage copies). */
+export function runMigrateStage(env: Record<string, string>): { status: number | null; output: string } {
+  const [command, ...args] = execCommand(stage("migrate"));
+  const result = spawnSync(command === "node" ? process.execPath : command!, args, {
+    cwd: repoRoot,
+    env: { NODE_ENV: "production", PATH: process.env.PATH, HOME: os.tmpdir(), ...stageEnv(stage("migrate")), ...env },
+    encoding: "utf8",
+    timeout: 120_000,
+  });
+  return { status: result.status, output: `${result.stdout}${result.stderr}` };
+}
