@@ -116,5 +116,8 @@ function persistedSecret(dataDir: string): string {
   }
 }
 
+/** Every variable the app reads: .env.example and docker-compose.yml are checked against it. */
+export const ENV_VARIABLES = Object.keys(EnvSchema.shape) as (keyof z.infer<typeof EnvSchema>)[];
+
 export type AppConfig = ReturnType<typeof loadConfig>;
 export const config: AppConfig = loadConfig();

@@ -5,7 +5,9 @@
 #   TEST_DATABASE_URL  default postgresql://postgres@127.0.0.1:5432/mnemo_test (the database is created by vitest's globalSetup)
 #   TEST_REDIS_URL     default redis://127.0.0.1:6379/1 (the e2e app uses database 2 of the same server)
 #
-# Phases: services → prisma generate → vitest (unit + integration) → eval gate → next build → playwright.
+# Phases: services → prisma generate → vitest (unit + integration) → eval gate → next build →
+# deploy (the production build run as the container image runs it; compose and proxy files checked
+# with Docker Compose v2 and Caddy, see scripts/ci/ensure-deploy-tools.sh) → playwright.
 # A failed phase does not stop the independent ones after it (vitest failing still runs the
 # browser tests) but skips those that depend on it; the exit status is non-zero if any failed.
 set -uo pipefail
@@ -131,6 +133,7 @@ phase "vitest" "prisma generate" ./node_modules/.bin/vitest run --reporter=defau
 phase "eval" "prisma generate" run_eval
 # ---------------------------------------------------------------------------------------------
 phase "next build" "prisma generate" ./node_modules/.bin/next build
+phase "deploy" "next build" ./node_modules/.bin/vitest run -c vitest.deploy.config.ts --reporter=default --reporter=json --outputFile.json="$REPORTS/vitest-deploy.json"
 phase "playwright" "next build" ./node_modules/.bin/playwright test
 
 # Test counts from the runners' JSON reports. A phase that failed without a failing test
@@ -141,13 +144,15 @@ counts=$(node -e '
   const dir = process.argv[1];
   let passed = 0, failed = 0, skipped = 0;
   const v = read(`${dir}/vitest.json`);
-  if (v) { passed += v.numPassedTests; failed += v.numFailedTests; skipped += v.numPendingTests + (v.numTodoTests ?? 0); }
+  const d = read(`${dir}/vitest-deploy.json`);
+  for (const r of [v, d]) if (r) { passed += r.numPassedTests; failed += r.numFailedTests; skipped += r.numPendingTests + (r.numTodoTests ?? 0); }
   const p = read(`${dir}/playwright.json`);
   if (p) { passed += p.stats.expected + p.stats.flaky; failed += p.stats.unexpected; skipped += p.stats.skipped; }
-  console.log(passed, failed, skipped, v ? v.numFailedTests : -1, p ? p.stats.unexpected : -1);
+  console.log(passed, failed, skipped, v ? v.numFailedTests : -1, p ? p.stats.unexpected : -1, d ? d.numFailedTests : -1);
 ' "$REPORTS")
-read -r passed failed skipped vitest_failed pw_failed <<<"$counts"
+read -r passed failed skipped vitest_failed pw_failed deploy_failed <<<"$counts"
 [ "${STATUS[vitest]}" = failed ] && [ "$vitest_failed" -le 0 ] && failed=$((failed + 1))
+[ "${STATUS[deploy]}" = failed ] && [ "$deploy_failed" -le 0 ] && failed=$((failed + 1))
 [ "${STATUS[playwright]}" = failed ] && [ "$pw_failed" -le 0 ] && failed=$((failed + 1))
 for p in "prisma generate" eval "next build"; do [ "${STATUS[$p]}" = failed ] && failed=$((failed + 1)); done
 

@@ -1,0 +1,48 @@
+#!/usr/bin/env bash
+# The deployment checks (tests/deploy/) validate docker-compose.yml with Docker Compose v2 and
+# deploy/Caddyfile with Caddy. Neither needs a Docker engine, which these machines do not have.
+# Bookworm packages only Compose v1 (Python, a different parser), so Compose v2 comes from
+# Debian trixie's docker-compose .deb and Caddy from bookworm's; both are unpacked (dpkg -x),
+# never installed, so no service starts and no dependency changes. Idempotent.
+set -euo pipefail
+export DEBIAN_FRONTEND=noninteractive
+PLUGIN_DIR=/usr/local/lib/docker/cli-plugins
+
+have_compose() { docker compose version >/dev/null 2>&1 || docker-compose version 2>/dev/null | grep -q 'version v\?2'; }
+have_caddy() { command -v caddy >/dev/null 2>&1; }
+if have_compose && have_caddy; then
+  echo "[deploy-tools] present: $(docker compose version 2>/dev/null || docker-compose version), caddy $(caddy version | cut -d' ' -f1)"
+  exit 0
+fi
+
+WORK=$(mktemp -d)
+LIST=/etc/apt/sources.list.d/mnemo-trixie.sources
+cleanup() { rm -rf "$WORK"; rm -f "$LIST"; }
+trap cleanup EXIT
+# apt downloads as its sandbox user _apt, which must be able to write here.
+chown _apt "$WORK" 2>/dev/null || true
+
+if ! have_compose; then
+  cat >"$LIST" <<'SRC'
+Types: deb
+URIs: http://deb.debian.org/debian
+Suites: trixie
+Components: main
+Signed-By: /usr/share/keyrings/debian-archive-keyring.gpg
+SRC
+  apt-get update -qq
+  (cd "$WORK" && apt-get download -qq docker-compose/trixie)
+  rm -f "$LIST"
+  dpkg -x "$WORK"/docker-compose_*.deb "$WORK/compose"
+  install -D -m 755 "$WORK/compose/usr/libexec/docker/cli-plugins/docker-compose" "$PLUGIN_DIR/docker-compose"
+  ln -sf "$PLUGIN_DIR/docker-compose" /usr/local/bin/docker-compose
+fi
+
+if ! have_caddy; then
+  apt-get update -qq
+  (cd "$WORK" && apt-get download -qq caddy)
+  dpkg -x "$WORK"/caddy_*.deb "$WORK/caddy"
+  install -m 755 "$WORK/caddy/usr/bin/caddy" /usr/local/bin/caddy
+fi
+apt-get update -qq || true
+echo "[deploy-tools] installed: $(docker-compose version), caddy $(caddy version | cut -d' ' -f1)"
