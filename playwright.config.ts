@@ -65,7 +65,7 @@ export default defineConfig({
   },
   projects: [{ name: "chromium" }],
   webServer: {
-    // scripts/start.mjs applies the migrations, then runs `next start`.
+    // scripts/start.mjs applies the migrations, then runs the standalone server the image runs.
     command: `node e2e/support/reset-e2e-state.mjs && node scripts/start.mjs start --port ${PORT}`,
     url: `${BASE_URL}/api/auth/ok`,
     timeout: 180_000,

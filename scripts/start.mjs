@@ -1,6 +1,8 @@
 #!/usr/bin/env node
 // Starts Mnemo: generate the Prisma client if missing, apply migrations (embedded PGlite or
-// DATABASE_URL), build once if needed, then run Next. Usage: node scripts/start.mjs [start|dev] [--port N]
+// DATABASE_URL), build once if needed, then run Next: `start` runs the standalone server the
+// container image runs (.next/standalone/server.js), `dev` the dev server.
+// Usage: node scripts/start.mjs [start|dev] [--port N]
 import { spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
@@ -30,8 +32,20 @@ function run(label, cmd, args) {
 
 if (!fs.existsSync(path.join(root, "lib", "generated", "prisma", "client.ts"))) run("prisma generate", bin("prisma"), ["generate"]);
 run("migrations", process.execPath, ["--conditions=react-server", "--import", "tsx", path.join(root, "scripts", "migrate.ts")]);
-if (mode === "start" && !fs.existsSync(path.join(root, ".next", "BUILD_ID"))) run("next build", bin("next"), ["build"]);
+const standalone = path.join(root, ".next", "standalone");
+if (mode === "start" && !fs.existsSync(path.join(standalone, "server.js"))) run("next build", bin("next"), ["build"]);
 
-const child = spawn(bin("next"), [mode, "--port", port], { cwd: root, stdio: "inherit", env: process.env });
+let child;
+if (mode === "start") {
+  // The standalone server serves /_next/static from its own directory; the Dockerfile copies
+  // it there, here a link does. It also changes into that directory: keep DATA_DIR where it was.
+  const staticLink = path.join(standalone, ".next", "static");
+  if (!fs.existsSync(staticLink)) fs.symlinkSync(path.join("..", "..", "static"), staticLink);
+  process.env.DATA_DIR = path.resolve(root, process.env.DATA_DIR || ".data");
+  process.env.PORT = port;
+  child = spawn(process.execPath, [path.join(standalone, "server.js")], { cwd: standalone, stdio: "inherit", env: process.env });
+} else {
+  child = spawn(bin("next"), [mode, "--port", port], { cwd: root, stdio: "inherit", env: process.env });
+}
 for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => child.kill(signal));
 child.on("exit", (code, signal) => process.exit(code ?? (signal ? 0 : 1)));

@@ -4,6 +4,7 @@ import { prismaAdapter } from "better-auth/adapters/prisma";
 import { nextCookies } from "better-auth/next-js";
 import { config } from "@/lib/config";
 import { getDb } from "@/lib/db/client";
+import { consumeAuthRateLimit } from "@/lib/redis/rate-limit-auth";
 
 function createAuth() {
   return betterAuth({
@@ -29,7 +30,13 @@ function createAuth() {
       const origin = request?.headers.get("origin");
       return origin && /^http:\/\/(localhost|127\.0\.0\.1):\d+$/.test(origin) ? [config.APP_URL, origin] : [config.APP_URL];
     },
-    rateLimit: { enabled: config.NODE_ENV === "production" && config.AUTH_RATE_LIMIT === "on", window: 60, max: 300 },
+    rateLimit: {
+      enabled: config.NODE_ENV === "production" && config.AUTH_RATE_LIMIT === "on",
+      window: 60,
+      max: 300,
+      // Shared by every replica through Redis (better-auth's default store is per process).
+      customStorage: { consume: (key, rule) => consumeAuthRateLimit(key, rule) },
+    },
     databaseHooks: {
       user: {
         create: {

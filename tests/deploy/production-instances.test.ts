@@ -72,11 +72,14 @@ afterAll(async () => {
   if (appDir) fs.rmSync(appDir, { recursive: true, force: true });
 });
 
+/** A distinct client address per caller (what the proxy would set), for the auth rate limit. */
+const clientAddress = () => `10.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}`;
+
 async function signUp(replica: Replica): Promise<{ cookie: string; email: string }> {
   const email = `deploy-${randomUUID()}@test.local`;
   const response = await fetch(`${replica.url}/api/auth/sign-up/email`, {
     method: "POST",
-    headers: { "content-type": "application/json", origin: replica.url },
+    headers: { "content-type": "application/json", origin: replica.url, "x-forwarded-for": clientAddress() },
     body: JSON.stringify({ email, password: "correct-horse-battery", name: "Deploy Test" }),
   });
   expect(response.status, await response.clone().text()).toBe(200);
@@ -144,6 +147,22 @@ describe("production replicas sharing PostgreSQL and Redis", () => {
     expect(bobStreamOnB.events.filter((e) => e.event === "memory")).toEqual([]);
     streamOnB.close();
     bobStreamOnB.close();
+  });
+
+  it("limits sign-in attempts per client across replicas, not per replica", async () => {
+    const { email } = await signUp(a);
+    const address = clientAddress();
+    const statuses = [];
+    // better-auth allows 3 sign-in attempts per 10 s per address; balanced A, B, A, B.
+    for (const replica of [a, b, a, b]) {
+      const response = await fetch(`${replica.url}/api/auth/sign-in/email`, {
+        method: "POST",
+        headers: { "content-type": "application/json", origin: replica.url, "x-forwarded-for": address },
+        body: JSON.stringify({ email, password: "wrong-password-123" }),
+      });
+      statuses.push(response.status);
+    }
+    expect(statuses).toEqual([401, 401, 401, 429]);
   });
 
   it("reports healthy on every replica, and Docker's HEALTHCHECK command agrees", async () => {
