@@ -3,14 +3,18 @@
 // then the `app` stage's standalone server on two ports. A memory written through one replica
 // is visible through the other, its live event reaches a stream the other serves, and a
 // session made on one is honoured by the other: nothing that matters lives in one process.
+import { spawn } from "node:child_process";
 import fs from "node:fs";
 import { randomUUID } from "node:crypto";
+import os from "node:os";
+import path from "node:path";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { HealthSchema } from "@/lib/health/schemas";
 import { MemoryListPageSchema } from "@/lib/inspector/schemas";
 import { MemoryEventSchema } from "@/lib/memory/schemas";
 import { openSse } from "@/tests/integration/sse-client";
+import { repoRoot } from "./support/dockerfile";
 import { assembleAppImage, freePort, runHealthcheck, runMigrateStage, startReplica, type Replica } from "./support/production-server";
 
 const baseUrl = process.env.TEST_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/mnemo_test";
@@ -204,5 +208,78 @@ describe("production replicas sharing PostgreSQL and Redis", () => {
     const again = runMigrateStage(composeEnv);
     expect(again.status, again.output).toBe(0);
     expect(again.output).toMatch(/already up to date/);
+  });
+});
+
+describe("behind the compose proxy (deploy/Caddyfile, run by Caddy)", () => {
+  let proxyUrl: string;
+  let spare: Replica;
+  let stopProxy: () => Promise<void>;
+
+  beforeAll(async () => {
+    spare = await start();
+    // The real Caddyfile, with two edits only: Docker's DNS name `app` does not exist here, so the
+    // dynamic upstream becomes these two replicas, and port 80 becomes a free one.
+    const port = await freePort();
+    const caddyfile = fs
+      .readFileSync(path.join(repoRoot, "deploy/Caddyfile"), "utf8")
+      .replace(/dynamic a app 3000 \{[^}]*\}/, `to 127.0.0.1:${a.port} 127.0.0.1:${spare.port}`)
+      .replace(/^:80 \{/m, `:${port} {`);
+    expect(caddyfile).toContain(`to 127.0.0.1:${a.port}`);
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "mnemo-caddy-")), "Caddyfile");
+    fs.writeFileSync(file, caddyfile);
+    const caddy = spawn("caddy", ["run", "--config", file, "--adapter", "caddyfile"], { stdio: ["ignore", "pipe", "pipe"] });
+    let output = "";
+    caddy.stderr!.on("data", (chunk: Buffer) => void (output += chunk.toString()));
+    const exited = new Promise<void>((resolve) => caddy.once("exit", () => resolve()));
+    stopProxy = async () => {
+      if (caddy.exitCode === null) caddy.kill("SIGTERM");
+      await exited;
+    };
+    proxyUrl = `http://127.0.0.1:${port}`;
+    const deadline = Date.now() + 15_000;
+    for (;;) {
+      if (caddy.exitCode !== null) throw new Error(`caddy exited: ${output}`);
+      const ok = await fetch(`${proxyUrl}/api/health`).then((r) => r.ok, () => false);
+      if (ok) break;
+      if (Date.now() > deadline) throw new Error(`caddy did not start: ${output}`);
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }, 90_000);
+
+  afterAll(async () => {
+    await stopProxy?.();
+  });
+
+  it("streams the Activity feed unbuffered: a write through the proxy reaches a stream through the proxy", async () => {
+    const dana = await signUp({ ...a, url: proxyUrl });
+    const stream = await openSse(`${proxyUrl}/api/activity/stream`, { cookie: dana.cookie });
+    expect(stream.status).toBe(200);
+    await stream.waitFor("ready", 1, 5_000);
+    await chat({ ...a, url: proxyUrl }, dana.cookie, "I am learning Japanese.");
+    const [event] = await stream.waitFor("memory", 1, 10_000);
+    expect(MemoryEventSchema.parse(JSON.parse(event!.data))).toMatchObject({ operation: "create" });
+    stream.close();
+  });
+
+  it("overwrites a client's X-Forwarded-For, so a client cannot dodge the sign-in limit by forging it", async () => {
+    const { email } = await signUp(a);
+    const statuses = [];
+    for (let i = 0; i < 4; i++) {
+      const response = await fetch(`${proxyUrl}/api/auth/sign-in/email`, {
+        method: "POST",
+        headers: { "content-type": "application/json", origin: proxyUrl, "x-forwarded-for": clientAddress() },
+        body: JSON.stringify({ email, password: "wrong-password-123" }),
+      });
+      statuses.push(response.status);
+    }
+    expect(statuses).toEqual([401, 401, 401, 429]);
+  });
+
+  it("keeps answering when one replica goes away: requests are retried on the other", async () => {
+    await spare.stop();
+    const statuses = [];
+    for (let i = 0; i < 6; i++) statuses.push((await fetch(`${proxyUrl}/api/health`)).status);
+    expect(statuses).toEqual([200, 200, 200, 200, 200, 200]);
   });
 });

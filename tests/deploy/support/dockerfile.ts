@@ -81,6 +81,8 @@ export function assembleStage(s: Stage, dir: string): void {
     let target = path.resolve(dir, dest.startsWith("/app") ? path.relative("/app", dest) : dest);
     if (fs.statSync(source).isFile() && dest.endsWith("/")) target = path.join(target, path.basename(source));
     fs.mkdirSync(path.dirname(target), { recursive: true });
+    // `npm start` links .next/static into the standalone dir; the image copies the real files there.
+    if (fs.lstatSync(target, { throwIfNoEntry: false })?.isSymbolicLink()) fs.unlinkSync(target);
     fs.cpSync(source, target, { recursive: true, verbatimSymlinks: true });
   }
 }
