@@ -40,7 +40,7 @@ if (mode === "start") {
   // The standalone server serves /_next/static from its own directory; the Dockerfile copies
   // it there, here a link does. It also changes into that directory: keep DATA_DIR where it was.
   const staticLink = path.join(standalone, ".next", "static");
-  if (!fs.existsSync(staticLink)) fs.symlinkSync(path.join("..", "..", "static"), staticLink);
+  if (!fs.lstatSync(staticLink, { throwIfNoEntry: false })) fs.symlinkSync(path.join("..", "..", "static"), staticLink);
   process.env.DATA_DIR = path.resolve(root, process.env.DATA_DIR || ".data");
   process.env.PORT = port;
   child = spawn(process.execPath, [path.join(standalone, "server.js")], { cwd: standalone, stdio: "inherit", env: process.env });
