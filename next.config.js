@@ -15,6 +15,8 @@ const nextConfig = {
   ],
   // The container image (Dockerfile) ships only the traced server and its node_modules.
   output: "standalone",
+  // No next/image here, so sharp's 20 MB of native binaries would only weigh the image down.
+  outputFileTracingExcludes: { "*": ["node_modules/@img/**", "node_modules/sharp/**"] },
   poweredByHeader: false,
   // forbidden() in admin pages renders app/forbidden.tsx with a 403.
   experimental: { authInterrupts: true },
