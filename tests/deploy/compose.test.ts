@@ -52,6 +52,10 @@ type ComposeService = {
   ports?: { target: number; published: string }[];
   volumes?: { type: string; source: string; target: string; read_only?: boolean }[];
   restart?: string;
+  init?: boolean;
+  cap_drop?: string[];
+  security_opt?: string[];
+  logging?: { driver: string; options?: Record<string, string> };
 };
 
 const secrets = { POSTGRES_PASSWORD: "pw0123456789abcdef", BETTER_AUTH_SECRET: "0123456789abcdef0123456789abcdef-secret" };
@@ -113,6 +117,15 @@ describe("docker-compose.yml", () => {
     expect(proxy.depends_on?.app?.condition).toBe("service_healthy");
     expect(proxy.volumes).toContainEqual(expect.objectContaining({ target: "/etc/caddy/Caddyfile", read_only: true }));
     expect(Object.keys(config?.volumes ?? {}).sort()).toEqual(["caddy-data", "db-data", "redis-data"]);
+  });
+
+  it("runs app and migrate without capabilities, under an init, and rotates every service's logs", () => {
+    for (const name of ["app", "migrate"]) {
+      expect(services[name], name).toMatchObject({ init: true, cap_drop: ["ALL"], security_opt: ["no-new-privileges:true"] });
+    }
+    for (const [name, service] of Object.entries(services)) {
+      expect(service.logging, name).toEqual({ driver: "json-file", options: { "max-size": "10m", "max-file": "3" } });
+    }
   });
 
   it("passes every app setting through to app and migrate, with the database and Redis on the compose network", () => {

@@ -204,6 +204,21 @@ describe("production replicas sharing PostgreSQL and Redis", () => {
     await broken.stop();
   });
 
+  it("on SIGTERM (docker stop) a replica finishes its in-flight memory write and exits 0 within the grace period", async () => {
+    // Each background write takes 1.5 s here, so the stop arrives while it is in flight.
+    const stopping = await start({ MEMORY_WRITE_ARTIFICIAL_DELAY_MS: "1500", LOG_LEVEL: "info" });
+    const erin = await signUp(stopping);
+    await chat(stopping, erin.cookie, "I play the cello.");
+    const startedAt = Date.now();
+    const code = await stopping.stop();
+    expect(code, stopping.output()).toBe(0);
+    expect(Date.now() - startedAt).toBeLessThan(6_500);
+    expect(stopping.output()).toMatch(/memory write worker stopped/);
+    // Nothing was lost: the write is there, read through another replica.
+    const listed = await eventually(() => memories(a, erin.cookie), (items) => items.length > 0, 5_000);
+    expect(listed.map((m) => m.content).join(" ")).toMatch(/cello/);
+  });
+
   it("the migrate step is idempotent: a second run (another deploy) changes nothing", () => {
     const again = runMigrateStage(composeEnv);
     expect(again.status, again.output).toBe(0);

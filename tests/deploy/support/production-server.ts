@@ -7,7 +7,13 @@ import os from "node:os";
 import path from "node:path";
 import { assembleStage, execCommand, healthcheckCommand, repoRoot, stage, stageEnv } from "./dockerfile";
 
-export type Replica = { url: string; port: number; output: () => string; stop: () => Promise<void> };
+export type Replica = {
+  url: string;
+  port: number;
+  output: () => string;
+  /** SIGTERM, as `docker stop` sends; resolves with the exit code once the process is gone. */
+  stop: () => Promise<number | null>;
+};
 
 /** The image's /app, assembled once per test file. */
 export function assembleAppImage(): string {
@@ -45,7 +51,7 @@ export async function startReplica(appDir: string, env: Record<string, string>):
   let output = "";
   child.stdout!.on("data", (chunk: Buffer) => void (output += chunk.toString()));
   child.stderr!.on("data", (chunk: Buffer) => void (output += chunk.toString()));
-  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+  const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
   const url = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 60_000;
   for (;;) {
@@ -64,7 +70,7 @@ export async function startReplica(appDir: string, env: Record<string, string>):
     output: () => output,
     stop: async () => {
       if (child.exitCode === null) child.kill("SIGTERM");
-      await exited;
+      return exited;
     },
   };
 }
