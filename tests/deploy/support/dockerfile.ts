@@ -65,24 +65,43 @@ export function stageEnv(s: Stage): Record<string, string> {
   return env;
 }
 
+/** .dockerignore's plain path entries (the only kind that matters for what the stages copy). */
+function dockerIgnored(): (relative: string) => boolean {
+  const entries = fs
+    .readFileSync(path.join(repoRoot, ".dockerignore"), "utf8")
+    .split("\n")
+    .map((line) => line.trim())
+    .filter((line) => line && !line.startsWith("#") && !line.startsWith("!") && !/[*?[]/.test(line));
+  return (relative) => entries.some((entry) => relative === entry || relative.startsWith(`${entry}/`));
+}
+
 /**
  * Lays out a stage's files as the image would hold them, into `dir` (standing in for its
- * WORKDIR /app), by replaying its `COPY --from=<build stage>` lines against this checkout,
- * where the build stage's WORKDIR /app is the repository root.
+ * WORKDIR /app), by replaying its COPY lines against this checkout: `COPY --from=build /app/x`
+ * reads the build stage's /app, which is this repository after `next build`; a plain `COPY x`
+ * reads the build context, the repository minus .dockerignore.
  */
 export function assembleStage(s: Stage, dir: string): void {
+  const ignored = dockerIgnored();
   for (const i of s.instructions.filter((x) => x.op === "COPY")) {
-    const parts = i.args.split(/\s+/).filter((p) => !p.startsWith("--chown") && !p.startsWith("--chmod"));
-    const from = parts.find((p) => p.startsWith("--from="));
-    if (!from) throw new Error(`stage ${s.name} copies from the build context (${i.args}); expected only --from= lines`);
-    const [src = "", dest = ""] = parts.filter((p) => !p.startsWith("--"));
-    const source = path.join(repoRoot, path.relative("/app", src));
-    if (!fs.existsSync(source)) throw new Error(`${src} does not exist in the build (run next build first)`);
-    let target = path.resolve(dir, dest.startsWith("/app") ? path.relative("/app", dest) : dest);
-    if (fs.statSync(source).isFile() && dest.endsWith("/")) target = path.join(target, path.basename(source));
-    fs.mkdirSync(path.dirname(target), { recursive: true });
-    // `npm start` links .next/static into the standalone dir; the image copies the real files there.
-    if (fs.lstatSync(target, { throwIfNoEntry: false })?.isSymbolicLink()) fs.unlinkSync(target);
-    fs.cpSync(source, target, { recursive: true, verbatimSymlinks: true });
+    const parts = i.args.split(/\s+/);
+    const fromBuild = parts.some((p) => p.startsWith("--from="));
+    const paths = parts.filter((p) => !p.startsWith("--"));
+    const dest = paths.pop() ?? "";
+    for (const src of paths) {
+      const relative = fromBuild ? path.relative("/app", src) : path.normalize(src);
+      const source = path.join(repoRoot, relative);
+      if (!fs.existsSync(source)) throw new Error(`${src} does not exist${fromBuild ? " in the build (run next build first)" : " in the build context"}`);
+      let target = path.resolve(dir, dest.startsWith("/app") ? path.relative("/app", dest) : dest);
+      if (fs.statSync(source).isFile() && (dest.endsWith("/") || paths.length > 1)) target = path.join(target, path.basename(source));
+      fs.mkdirSync(path.dirname(target), { recursive: true });
+      // `npm start` links .next/static into the standalone dir; the image copies the real files there.
+      if (fs.lstatSync(target, { throwIfNoEntry: false })?.isSymbolicLink()) fs.unlinkSync(target);
+      fs.cpSync(source, target, {
+        recursive: true,
+        verbatimSymlinks: true,
+        filter: (file) => fromBuild || !ignored(path.relative(repoRoot, file)),
+      });
+    }
   }
 }

@@ -87,14 +87,24 @@ export function runHealthcheck(appDir: string, replica: Replica): { status: numb
   return { status: result.status, output: `${result.stdout}${result.stderr}` };
 }
 
-/** The `migrate` stage's command, run from the checkout (the files that stage copies). */
+/**
+ * The `migrate` stage's command, in that stage's files: its COPY lines replayed from the build
+ * context, plus the deps stage's node_modules (linked from this checkout's).
+ */
 export function runMigrateStage(env: Record<string, string>): { status: number | null; output: string } {
-  const [command, ...args] = execCommand(stage("migrate"));
-  const result = spawnSync(command === "node" ? process.execPath : command!, args, {
-    cwd: repoRoot,
-    env: { NODE_ENV: "production", PATH: process.env.PATH, HOME: os.tmpdir(), ...stageEnv(stage("migrate")), ...env },
-    encoding: "utf8",
-    timeout: 120_000,
-  });
-  return { status: result.status, output: `${result.stdout}${result.stderr}` };
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "mnemo-migrate-"));
+  try {
+    assembleStage(stage("migrate"), dir);
+    fs.symlinkSync(path.join(repoRoot, "node_modules"), path.join(dir, "node_modules"));
+    const [command, ...args] = execCommand(stage("migrate"));
+    const result = spawnSync(command === "node" ? process.execPath : command!, args, {
+      cwd: dir,
+      env: { NODE_ENV: "production", PATH: process.env.PATH, HOME: os.tmpdir(), ...stageEnv(stage("migrate")), ...env },
+      encoding: "utf8",
+      timeout: 120_000,
+    });
+    return { status: result.status, output: `${result.stdout}${result.stderr}` };
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
 }
