@@ -3,7 +3,8 @@
 #   deps     npm dependencies as the lock pins them (dev ones too: the build needs them)
 #   build    prisma generate + next build (output: "standalone": the server and only the files it uses)
 #   migrate  the one-shot migration runner, compose's `migrate` service: the same runner as
-#            `npm run db:migrate` (Prisma's WebAssembly schema engine, no native binary, no network)
+#            `npm run db:migrate` (Prisma's WebAssembly schema engine, no native binary, no network);
+#            also carries scripts/admin.ts (`docker compose run --rm migrate … admin.ts grant <email>`)
 #   app      the default target: the traced standalone server on a slim base, as the non-root `node` user
 # tests/deploy/ runs the migrate and app stages' commands, and lays out the app stage's files
 # from its COPY lines, against a real PostgreSQL and Redis on every `npm test`.
@@ -25,7 +26,8 @@ ENV NODE_ENV=production
 COPY package.json tsconfig.json ./
 COPY prisma ./prisma
 COPY lib ./lib
-COPY scripts/migrate.ts ./scripts/migrate.ts
+COPY --from=build /app/lib/generated ./lib/generated
+COPY scripts/migrate.ts scripts/admin.ts ./scripts/
 USER node
 CMD ["node", "--conditions=react-server", "--import", "tsx", "scripts/migrate.ts"]
 

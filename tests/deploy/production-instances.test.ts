@@ -219,6 +219,27 @@ describe("production replicas sharing PostgreSQL and Redis", () => {
     expect(listed.map((m) => m.content).join(" ")).toMatch(/cello/);
   });
 
+  it("an operator makes an existing account admin (and back) with scripts/admin.ts in the migrate image", async () => {
+    const frank = await signUp(a);
+    const audit = async () => (await fetch(`${b.url}/api/admin/audit`, { headers: { cookie: frank.cookie } })).status;
+    expect(await audit()).toBe(403);
+    const admin = (...args: string[]) => runMigrateStage(composeEnv, ["node", "--conditions=react-server", "--import", "tsx", "scripts/admin.ts", ...args]);
+
+    const granted = admin("grant", frank.email.toUpperCase());
+    expect(granted.status, granted.output).toBe(0);
+    expect(granted.output).toContain(`${frank.email} now is an admin`);
+    expect(await audit()).toBe(200);
+    expect(admin("list").output).toContain(frank.email);
+
+    const revoked = admin("revoke", frank.email);
+    expect(revoked.output).toContain("is no longer an admin");
+    expect(await audit()).toBe(403);
+
+    const unknown = admin("grant", "nobody@test.local");
+    expect(unknown.status).toBe(1);
+    expect(unknown.output).toMatch(/No account with the email nobody@test\.local/);
+  });
+
   it("the migrate step is idempotent: a second run (another deploy) changes nothing", () => {
     const again = runMigrateStage(composeEnv);
     expect(again.status, again.output).toBe(0);

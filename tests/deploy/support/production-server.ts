@@ -91,13 +91,17 @@ export function runHealthcheck(appDir: string, replica: Replica): { status: numb
  * The `migrate` stage's command, in that stage's files: its COPY lines replayed from the build
  * context, plus the deps stage's node_modules (linked from this checkout's).
  */
-export function runMigrateStage(env: Record<string, string>): { status: number | null; output: string } {
+export function runMigrateStage(
+  env: Record<string, string>,
+  /** Another command in that image (`docker compose run --rm migrate <command>`); default its CMD. */
+  command: string[] = execCommand(stage("migrate")),
+): { status: number | null; output: string } {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "mnemo-migrate-"));
   try {
     assembleStage(stage("migrate"), dir);
     fs.symlinkSync(path.join(repoRoot, "node_modules"), path.join(dir, "node_modules"));
-    const [command, ...args] = execCommand(stage("migrate"));
-    const result = spawnSync(command === "node" ? process.execPath : command!, args, {
+    const [program, ...args] = command;
+    const result = spawnSync(program === "node" ? process.execPath : program!, args, {
       cwd: dir,
       env: { NODE_ENV: "production", PATH: process.env.PATH, HOME: os.tmpdir(), ...stageEnv(stage("migrate")), ...env },
       encoding: "utf8",
