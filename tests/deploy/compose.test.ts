@@ -9,7 +9,7 @@ import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { ENV_VARIABLES } from "@/lib/config";
 import nextConfig from "@/next.config.js";
-import { readDockerfile, repoRoot } from "./support/dockerfile";
+import { readDockerfile, repoRoot } from "@/scripts/deploy/dockerfile-stages";
 
 const missingTool = (name: string) => `${name} is not installed: run \`bash scripts/ci/ensure-deploy-tools.sh\` (as root) first`;
 

@@ -3,19 +3,23 @@
 // then the `app` stage's standalone server on two ports. A memory written through one replica
 // is visible through the other, its live event reaches a stream the other serves, and a
 // session made on one is honoured by the other: nothing that matters lives in one process.
-import { spawn } from "node:child_process";
 import fs from "node:fs";
 import { randomUUID } from "node:crypto";
-import os from "node:os";
-import path from "node:path";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { HealthSchema } from "@/lib/health/schemas";
 import { MemoryListPageSchema } from "@/lib/inspector/schemas";
 import { MemoryEventSchema } from "@/lib/memory/schemas";
 import { openSse } from "@/tests/integration/sse-client";
-import { repoRoot } from "./support/dockerfile";
-import { assembleAppImage, freePort, runHealthcheck, runMigrateStage, startReplica, type Replica } from "./support/production-server";
+import {
+  assembleAppImage,
+  freePort,
+  runHealthcheck,
+  runMigrateStage,
+  startProxy,
+  startReplica,
+  type Replica,
+} from "@/scripts/deploy/run-image-locally";
 
 const baseUrl = process.env.TEST_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/mnemo_test";
 const databaseUrl = (() => {
@@ -254,33 +258,9 @@ describe("behind the compose proxy (deploy/Caddyfile, run by Caddy)", () => {
 
   beforeAll(async () => {
     spare = await start();
-    // The real Caddyfile, with two edits only: Docker's DNS name `app` does not exist here, so the
-    // dynamic upstream becomes these two replicas, and port 80 becomes a free one.
-    const port = await freePort();
-    const caddyfile = fs
-      .readFileSync(path.join(repoRoot, "deploy/Caddyfile"), "utf8")
-      .replace(/dynamic a app 3000 \{[^}]*\}/, `to 127.0.0.1:${a.port} 127.0.0.1:${spare.port}`)
-      .replace(/^:80 \{/m, `:${port} {`);
-    expect(caddyfile).toContain(`to 127.0.0.1:${a.port}`);
-    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "mnemo-caddy-")), "Caddyfile");
-    fs.writeFileSync(file, caddyfile);
-    const caddy = spawn("caddy", ["run", "--config", file, "--adapter", "caddyfile"], { stdio: ["ignore", "pipe", "pipe"] });
-    let output = "";
-    caddy.stderr!.on("data", (chunk: Buffer) => void (output += chunk.toString()));
-    const exited = new Promise<void>((resolve) => caddy.once("exit", () => resolve()));
-    stopProxy = async () => {
-      if (caddy.exitCode === null) caddy.kill("SIGTERM");
-      await exited;
-    };
-    proxyUrl = `http://127.0.0.1:${port}`;
-    const deadline = Date.now() + 15_000;
-    for (;;) {
-      if (caddy.exitCode !== null) throw new Error(`caddy exited: ${output}`);
-      const ok = await fetch(`${proxyUrl}/api/health`).then((r) => r.ok, () => false);
-      if (ok) break;
-      if (Date.now() > deadline) throw new Error(`caddy did not start: ${output}`);
-      await new Promise((r) => setTimeout(r, 100));
-    }
+    const proxy = await startProxy([a, spare]);
+    proxyUrl = proxy.url;
+    stopProxy = proxy.stop;
   }, 90_000);
 
   afterAll(async () => {

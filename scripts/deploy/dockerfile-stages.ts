@@ -1,12 +1,13 @@
-// Just enough of a Dockerfile reader for the deployment tests to run what the image runs: the
-// stages, their ENV, COPY lines, CMD and HEALTHCHECK, with line continuations and comments.
+// Just enough of a Dockerfile reader to run what the image runs without Docker (tests/deploy,
+// scripts/bench-deploy.ts): the stages, their ENV, COPY lines, CMD and HEALTHCHECK, with line
+// continuations and comments.
 import fs from "node:fs";
 import path from "node:path";
 
 export type Instruction = { op: string; args: string };
 export type Stage = { name: string; from: string; instructions: Instruction[] };
 
-export const repoRoot = path.resolve(import.meta.dirname, "../../..");
+export const repoRoot = path.resolve(import.meta.dirname, "../..");
 
 export function readDockerfile(file = path.join(repoRoot, "Dockerfile")): { args: Record<string, string>; stages: Stage[] } {
   const logical = fs

@@ -5,7 +5,7 @@ import fs from "node:fs";
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
-import { assembleStage, execCommand, healthcheckCommand, repoRoot, stage, stageEnv } from "./dockerfile";
+import { assembleStage, execCommand, healthcheckCommand, repoRoot, stage, stageEnv } from "./dockerfile-stages";
 
 export type Replica = {
   url: string;
@@ -111,4 +111,48 @@ export function runMigrateStage(
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }
+}
+
+export type Proxy = { url: string; stop: () => Promise<void> };
+
+/**
+ * Runs compose's `proxy`: Caddy with the real deploy/Caddyfile, with two edits only: Docker's
+ * DNS name `app` does not exist here, so the dynamic upstream becomes the given replicas, and
+ * port 80 becomes a free one.
+ */
+export async function startProxy(replicas: Replica[]): Promise<Proxy> {
+  const port = await freePort();
+  const original = fs.readFileSync(path.join(repoRoot, "deploy/Caddyfile"), "utf8");
+  const caddyfile = original
+    .replace(/dynamic a app 3000 \{[^}]*\}/, `to ${replicas.map((r) => `127.0.0.1:${r.port}`).join(" ")}`)
+    .replace(/^:80 \{/m, `:${port} {`);
+  if (caddyfile === original || !caddyfile.includes(`:${port} {`)) throw new Error("deploy/Caddyfile no longer has the `dynamic a app 3000` upstream and `:80` site this expects");
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "mnemo-caddy-"));
+  fs.writeFileSync(path.join(dir, "Caddyfile"), caddyfile);
+  const caddy = spawn("caddy", ["run", "--config", path.join(dir, "Caddyfile"), "--adapter", "caddyfile"], {
+    stdio: ["ignore", "pipe", "pipe"],
+    env: { NODE_ENV: "production", PATH: process.env.PATH, HOME: dir, XDG_DATA_HOME: dir, XDG_CONFIG_HOME: dir },
+  });
+  let output = "";
+  caddy.stderr!.on("data", (chunk: Buffer) => void (output += chunk.toString()));
+  const failed = new Promise<never>((_, reject) => caddy.once("error", (e) => reject(new Error(`caddy could not run (${e.message}): run scripts/ci/ensure-deploy-tools.sh`))));
+  failed.catch(() => {});
+  const exited = new Promise<void>((resolve) => caddy.once("exit", () => resolve()));
+  const url = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 15_000;
+  for (;;) {
+    if (caddy.exitCode !== null) throw new Error(`caddy exited: ${output}`);
+    const ok = await Promise.race([fetch(`${url}/api/health`).then((r) => r.ok, () => false), failed]);
+    if (ok) break;
+    if (Date.now() > deadline) throw new Error(`caddy did not start: ${output}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return {
+    url,
+    stop: async () => {
+      if (caddy.exitCode === null) caddy.kill("SIGTERM");
+      await exited;
+      fs.rmSync(dir, { recursive: true, force: true });
+    },
+  };
 }
