@@ -13,6 +13,7 @@ export function AppHeader({ user, pendingCount }: { user: SessionUser; pendingCo
       ? [
           { href: "/admin/audit", label: "Audit log" },
           { href: "/admin/evals", label: "Evals" },
+          { href: "/admin/system", label: "System" },
         ]
       : []),
   ];

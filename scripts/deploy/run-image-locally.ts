@@ -10,6 +10,7 @@ import { assembleStage, execCommand, healthcheckCommand, repoRoot, stage, stageE
 export type Replica = {
   url: string;
   port: number;
+  pid: number;
   output: () => string;
   /** SIGTERM, as `docker stop` sends; resolves with the exit code once the process is gone. */
   stop: () => Promise<number | null>;
@@ -67,6 +68,7 @@ export async function startReplica(appDir: string, env: Record<string, string>):
   return {
     url,
     port,
+    pid: child.pid!,
     output: () => output,
     stop: async () => {
       if (child.exitCode === null) child.kill("SIGTERM");

@@ -5,11 +5,13 @@
 // session made on one is honoured by the other: nothing that matters lives in one process.
 import fs from "node:fs";
 import { randomUUID } from "node:crypto";
+import os from "node:os";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { HealthSchema } from "@/lib/health/schemas";
 import { MemoryListPageSchema } from "@/lib/inspector/schemas";
 import { MemoryEventSchema } from "@/lib/memory/schemas";
+import { SystemStatusSchema } from "@/lib/ops/schemas";
 import { openSse } from "@/tests/integration/sse-client";
 import {
   assembleAppImage,
@@ -242,6 +244,28 @@ describe("production replicas sharing PostgreSQL and Redis", () => {
     const unknown = admin("grant", "nobody@test.local");
     expect(unknown.status).toBe(1);
     expect(unknown.output).toMatch(/No account with the email nobody@test\.local/);
+  });
+
+  it("an admin sees every live replica on /api/admin/system, whichever serves it; a stopped one leaves the list", async () => {
+    const ops = await signUp(a);
+    const granted = runMigrateStage(composeEnv, ["node", "--conditions=react-server", "--import", "tsx", "scripts/admin.ts", "grant", ops.email]);
+    expect(granted.status, granted.output).toBe(0);
+    const extra = await start();
+    const idOf = (replica: Replica) => `${os.hostname()}:${replica.pid}`;
+    const listedBy = async (replica: Replica) => {
+      const response = await fetch(`${replica.url}/api/admin/system`, { headers: { cookie: ops.cookie } });
+      expect(response.status).toBe(200);
+      return SystemStatusSchema.parse(await response.json()).replicas;
+    };
+    const seen = await eventually(() => listedBy(b), (r) => r.items.some((i) => i.id === idOf(extra)), 5_000);
+    expect(seen.source).toBe("redis");
+    expect(seen.items[0]!.id).toBe(idOf(b));
+    expect(seen.items.map((i) => i.id)).toEqual(expect.arrayContaining([idOf(a), idOf(b), idOf(extra)]));
+
+    expect(await extra.stop()).toBe(0);
+    const after = await listedBy(a);
+    expect(after.items.map((i) => i.id)).not.toContain(idOf(extra));
+    expect(after.items.map((i) => i.id)).toEqual(expect.arrayContaining([idOf(a), idOf(b)]));
   });
 
   it("the migrate step is idempotent: a second run (another deploy) changes nothing", () => {

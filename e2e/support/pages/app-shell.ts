@@ -12,7 +12,7 @@ export class AppShell {
     this.signOutButton = page.getByRole("button", { name: "Sign out" });
   }
 
-  link(name: "Chat" | "Memories" | "Activity" | "Audit log"): Locator {
+  link(name: "Chat" | "Memories" | "Activity" | "Audit log" | "System"): Locator {
     return this.nav.getByRole("link", { name, exact: true });
   }
 
