@@ -127,7 +127,7 @@ async function measure(appDir: string, count: number) {
 
 async function main() {
   await recreateDatabase();
-  const migrated = runMigrateStage(env);
+  const migrated = await runMigrateStage(env);
   if (migrated.status !== 0) throw new Error(`migrate stage failed:\n${migrated.output}`);
   const appDir = assembleAppImage();
   const results = [];

@@ -13,7 +13,7 @@ if npm ci --no-audit --no-fund --loglevel=error >"$log" 2>&1; then cat "$log"; e
 if ! grep -q "can only install packages when your package.json and package-lock.json" "$log"; then
   cat "$log" >&2; exit 1
 fi
-grep -E '^npm error (Missing|Invalid):' "$log" | head -5 | sed 's/^/[install-deps] npm ci: /'
+grep -E '^npm error (Missing|Invalid):' "$log" | head -5 | sed 's/^/[install-deps] npm ci: /' || true
 echo "[install-deps] npm ci refused the lock (other platforms' optional packages are not in it); running npm install on the same lock"
 rm -rf node_modules
 npm install --no-audit --no-fund --loglevel=error

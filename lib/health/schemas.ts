@@ -10,5 +10,7 @@ export const HealthSchema = z.object({
   redis: z.enum(["ok", "absent", "down"]),
   model: z.string(),
   embeddings: z.enum(["local", "openai"]),
+  /** Present while the process is shutting down (answered with 503, so balancers stop routing here). */
+  draining: z.literal(true).optional(),
 });
 export type Health = z.infer<typeof HealthSchema>;

@@ -5,6 +5,7 @@ import { log } from "@/lib/log";
 import { listMemoryEventsSince } from "@/lib/memory/list-memory-events-since";
 import type { MemoryEvent } from "@/lib/memory/schemas";
 import { subscribeMemoryEvents } from "@/lib/memory/subscribe-memory-events";
+import { getServerDrain } from "@/lib/ops/server-drain";
 
 const BATCH = 200;
 // A ping event keeps proxies from closing an idle stream and lets the browser notice a stalled
@@ -87,6 +88,7 @@ export function openActivityStream(options: { userId: string; afterSeq: string |
         if (closed) return;
         closed = true;
         unsubscribe();
+        stopOnDrain();
         clearInterval(heartbeat);
         clearTimeout(settle);
         signal.removeEventListener("abort", close);
@@ -97,6 +99,9 @@ export function openActivityStream(options: { userId: string; afterSeq: string |
         }
       }
       cleanup = close;
+      // A stopping server ends the stream; the browser reconnects (to another replica) after
+      // `retry` and resumes with Last-Event-ID, so nothing is missed.
+      const stopOnDrain = getServerDrain().onDrain(close);
       signal.addEventListener("abort", close);
       if (signal.aborted) return close();
 

@@ -1,17 +1,27 @@
 import "server-only";
+import { log } from "@/lib/log";
 import { startMemoryWriteWorker } from "@/lib/memory/start-memory-write-worker";
 import { stopMemoryWriteWorker } from "@/lib/memory/stop-memory-write-worker";
+import { getServerDrain } from "@/lib/ops/server-drain";
 import { startReplicaHeartbeat } from "@/lib/ops/start-replica-heartbeat";
 import { stopReplicaHeartbeat } from "@/lib/ops/stop-replica-heartbeat";
+import { watchHttpServers } from "@/lib/ops/watch-http-servers";
+
+// Inside compose's 15 s stop grace period, with room to spare.
+const HTTP_DRAIN_MS = 10_000;
+const WRITE_DRAIN_MS = 5_000;
 
 /**
  * A server process's background work, started once from instrumentation.ts: the memory-write
  * worker (which first resumes writes a previous process acknowledged but did not finish) and
- * the replica heartbeat. On SIGTERM/SIGINT it leaves the replica list, drains in-flight writes
- * (bounded at 5 s; anything left stays in the outbox for the next start), then exits.
+ * the replica heartbeat. On SIGTERM/SIGINT, all at once: stop accepting connections, end live
+ * streams and let requests in flight finish (bounded at 10 s), leave the replica list, finish
+ * in-flight memory writes (bounded at 5 s; anything left stays in the outbox for another
+ * replica), then exit.
  */
 export async function runServerProcess(): Promise<void> {
   // Signals are handled below, once, for the whole process.
+  watchHttpServers();
   startMemoryWriteWorker({ handleSignals: false });
   startReplicaHeartbeat();
   let stopping = false;
@@ -19,7 +29,16 @@ export async function runServerProcess(): Promise<void> {
     process.once(signal, () => {
       if (stopping) return;
       stopping = true;
-      void Promise.allSettled([stopReplicaHeartbeat(), stopMemoryWriteWorker({ timeoutMs: 5000 })]).finally(() => process.exit(0));
+      const drain = getServerDrain();
+      const deadline = Date.now() + HTTP_DRAIN_MS;
+      void (async () => {
+        // Draining starts now: no new connections, live streams end …
+        await Promise.all([drain.drain({ timeoutMs: HTTP_DRAIN_MS }), stopMemoryWriteWorker({ timeoutMs: WRITE_DRAIN_MS }), stopReplicaHeartbeat()]);
+        // … and the last step before exiting is a fresh wait for idle: a request can still
+        // arrive on an open keep-alive connection while the writes drain.
+        const http = await drain.drain({ timeoutMs: Math.max(0, deadline - Date.now()) });
+        log.info("server stopped", { signal, requestsCut: http.inFlight });
+      })().finally(() => process.exit(0));
     });
   }
 }

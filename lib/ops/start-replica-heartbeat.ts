@@ -18,7 +18,8 @@ export function startReplicaHeartbeat(options: { redis?: Redis | null } = {}): v
   const beat = async () => {
     const replica = { ...thisReplica(), lastSeenAt: new Date().toISOString() };
     try {
-      await firstConnection(redis);
+      // Not on a request path: at start-up, while Next is still loading, give Redis time.
+      await firstConnection(redis, 5_000);
       await redis.set(`${REPLICA_KEY_PREFIX}${replica.id}`, JSON.stringify(replica), "EX", REPLICA_TTL_SECONDS);
       state.warned = false;
     } catch (error) {

@@ -2,14 +2,17 @@
 # The deployment checks (tests/deploy/) validate docker-compose.yml with Docker Compose v2 and
 # deploy/Caddyfile with Caddy. Neither needs a Docker engine, which these machines do not have.
 # Bookworm packages only Compose v1 (Python, a different parser), so Compose v2 comes from
-# Debian trixie's docker-compose .deb and Caddy from bookworm's; both are unpacked (dpkg -x),
+# Debian trixie's docker-compose .deb; bookworm's Caddy (2.6) is years older than the image
+# compose runs (caddy:2.11), so Caddy comes from Debian sid's .deb. Both are unpacked (dpkg -x),
 # never installed, so no service starts and no dependency changes. Idempotent.
 set -euo pipefail
 export DEBIAN_FRONTEND=noninteractive
 PLUGIN_DIR=/usr/local/lib/docker/cli-plugins
 
 have_compose() { docker compose version >/dev/null 2>&1 || docker-compose version 2>/dev/null | grep -q 'version v\?2'; }
-have_caddy() { command -v caddy >/dev/null 2>&1; }
+# The same minor version as compose's proxy image (caddy:2.11-alpine).
+CADDY_MINOR=2.11
+have_caddy() { command -v caddy >/dev/null 2>&1 && caddy version | grep -q "^v\?$CADDY_MINOR\."; }
 if have_compose && have_caddy; then
   echo "[deploy-tools] present: $(docker compose version 2>/dev/null || docker-compose version), caddy $(caddy version | cut -d' ' -f1)"
   exit 0
@@ -22,27 +25,32 @@ trap cleanup EXIT
 # apt downloads as its sandbox user _apt, which must be able to write here.
 chown _apt "$WORK" 2>/dev/null || true
 
-if ! have_compose; then
-  cat >"$LIST" <<'SRC'
+# download PACKAGE SUITE: fetches the .deb from that Debian suite into $WORK (nothing installed).
+download() {
+  cat >"$LIST" <<SRC
 Types: deb
 URIs: http://deb.debian.org/debian
-Suites: trixie
+Suites: $2
 Components: main
 Signed-By: /usr/share/keyrings/debian-archive-keyring.gpg
 SRC
   apt-get update -qq
-  (cd "$WORK" && apt-get download -qq docker-compose/trixie)
+  (cd "$WORK" && apt-get download -qq "$1/$2")
   rm -f "$LIST"
+}
+
+if ! have_compose; then
+  download docker-compose trixie
   dpkg -x "$WORK"/docker-compose_*.deb "$WORK/compose"
   install -D -m 755 "$WORK/compose/usr/libexec/docker/cli-plugins/docker-compose" "$PLUGIN_DIR/docker-compose"
   ln -sf "$PLUGIN_DIR/docker-compose" /usr/local/bin/docker-compose
 fi
 
 if ! have_caddy; then
-  apt-get update -qq
-  (cd "$WORK" && apt-get download -qq caddy)
+  download caddy sid
   dpkg -x "$WORK"/caddy_*.deb "$WORK/caddy"
   install -m 755 "$WORK/caddy/usr/bin/caddy" /usr/local/bin/caddy
+  have_caddy || { echo "[deploy-tools] caddy from sid is $(caddy version), not $CADDY_MINOR.x: update CADDY_MINOR and the proxy image together" >&2; exit 1; }
 fi
 apt-get update -qq || true
 echo "[deploy-tools] installed: $(docker-compose version), caddy $(caddy version | cut -d' ' -f1)"

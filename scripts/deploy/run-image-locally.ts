@@ -91,49 +91,53 @@ export function runHealthcheck(appDir: string, replica: Replica): { status: numb
 
 /**
  * The `migrate` stage's command, in that stage's files: its COPY lines replayed from the build
- * context, plus the deps stage's node_modules (linked from this checkout's).
+ * context, plus the deps stage's node_modules (linked from this checkout's). Asynchronous on
+ * purpose: a caller's open keep-alive connections must not sit unserviced while it runs.
  */
-export function runMigrateStage(
+export async function runMigrateStage(
   env: Record<string, string>,
   /** Another command in that image (`docker compose run --rm migrate <command>`); default its CMD. */
   command: string[] = execCommand(stage("migrate")),
-): { status: number | null; output: string } {
+): Promise<{ status: number | null; output: string }> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "mnemo-migrate-"));
   try {
     assembleStage(stage("migrate"), dir);
     fs.symlinkSync(path.join(repoRoot, "node_modules"), path.join(dir, "node_modules"));
     const [program, ...args] = command;
-    const result = spawnSync(program === "node" ? process.execPath : program!, args, {
+    const child = spawn(program === "node" ? process.execPath : program!, args, {
       cwd: dir,
       env: { NODE_ENV: "production", PATH: process.env.PATH, HOME: os.tmpdir(), ...stageEnv(stage("migrate")), ...env },
-      encoding: "utf8",
-      timeout: 120_000,
+      stdio: ["ignore", "pipe", "pipe"],
     });
-    return { status: result.status, output: `${result.stdout}${result.stderr}` };
+    let output = "";
+    child.stdout!.on("data", (chunk: Buffer) => void (output += chunk.toString()));
+    child.stderr!.on("data", (chunk: Buffer) => void (output += chunk.toString()));
+    const timer = setTimeout(() => child.kill("SIGKILL"), 120_000);
+    const status = await new Promise<number | null>((resolve) => child.once("close", (code) => resolve(code)));
+    clearTimeout(timer);
+    return { status, output };
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }
 }
 
-export type Proxy = { url: string; stop: () => Promise<void> };
+export type Proxy = { url: string; output: () => string; stop: () => Promise<void> };
 
 /**
- * Runs compose's `proxy`: Caddy with the real deploy/Caddyfile, with two edits only: Docker's
- * DNS name `app` does not exist here, so the dynamic upstream becomes the given replicas, and
- * port 80 becomes a free one.
+ * Runs compose's `proxy`: Caddy with the real deploy/Caddyfile, its site address from the same
+ * MNEMO_SITE_ADDRESS variable compose sets (a free port here), and one edit: Docker's DNS name
+ * `app` does not exist here, so the dynamic upstream becomes the given replicas.
  */
 export async function startProxy(replicas: Replica[]): Promise<Proxy> {
   const port = await freePort();
   const original = fs.readFileSync(path.join(repoRoot, "deploy/Caddyfile"), "utf8");
-  const caddyfile = original
-    .replace(/dynamic a app 3000 \{[^}]*\}/, `to ${replicas.map((r) => `127.0.0.1:${r.port}`).join(" ")}`)
-    .replace(/^:80 \{/m, `:${port} {`);
-  if (caddyfile === original || !caddyfile.includes(`:${port} {`)) throw new Error("deploy/Caddyfile no longer has the `dynamic a app 3000` upstream and `:80` site this expects");
+  const caddyfile = original.replace(/dynamic a app 3000 \{[^}]*\}/, `to ${replicas.map((r) => `127.0.0.1:${r.port}`).join(" ")}`);
+  if (caddyfile === original) throw new Error("deploy/Caddyfile no longer has the `dynamic a app 3000` upstream this expects");
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "mnemo-caddy-"));
   fs.writeFileSync(path.join(dir, "Caddyfile"), caddyfile);
   const caddy = spawn("caddy", ["run", "--config", path.join(dir, "Caddyfile"), "--adapter", "caddyfile"], {
     stdio: ["ignore", "pipe", "pipe"],
-    env: { NODE_ENV: "production", PATH: process.env.PATH, HOME: dir, XDG_DATA_HOME: dir, XDG_CONFIG_HOME: dir },
+    env: { NODE_ENV: "production", PATH: process.env.PATH, HOME: dir, XDG_DATA_HOME: dir, XDG_CONFIG_HOME: dir, MNEMO_SITE_ADDRESS: `:${port}` },
   });
   let output = "";
   caddy.stderr!.on("data", (chunk: Buffer) => void (output += chunk.toString()));
@@ -151,6 +155,7 @@ export async function startProxy(replicas: Replica[]): Promise<Proxy> {
   }
   return {
     url,
+    output: () => output,
     stop: async () => {
       if (caddy.exitCode === null) caddy.kill("SIGTERM");
       await exited;

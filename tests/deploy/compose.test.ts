@@ -49,7 +49,7 @@ type ComposeService = {
   environment?: Record<string, string>;
   depends_on?: Record<string, { condition: string }>;
   healthcheck?: { test: string[] };
-  ports?: { target: number; published: string }[];
+  ports?: { target: number; published: string; protocol?: string }[];
   volumes?: { type: string; source: string; target: string; read_only?: boolean }[];
   restart?: string;
   init?: boolean;
@@ -70,6 +70,14 @@ describe("docker-compose.yml", () => {
     expect(Object.keys(services).sort()).toEqual(["app", "db", "migrate", "proxy", "redis"]);
   });
 
+  it("derives APP_URL from the published port unless it is set, and serves HTTPS for a site name", () => {
+    const moved = composeConfig({ ...secrets, MNEMO_HTTP_PORT: "9000", MNEMO_SITE_ADDRESS: "mnemo.example.com" });
+    expect(moved.status, moved.stderr).toBe(0);
+    const config = JSON.parse(moved.stdout) as { services: Record<string, ComposeService> };
+    expect(config.services.app!.environment?.APP_URL).toBe("http://localhost:9000");
+    expect(config.services.proxy!.environment).toEqual({ MNEMO_SITE_ADDRESS: "mnemo.example.com" });
+  });
+
   it("refuses to start without the database password or the auth secret, naming them", () => {
     const noPassword = composeConfig({ BETTER_AUTH_SECRET: secrets.BETTER_AUTH_SECRET });
     expect(noPassword.status).not.toBe(0);
@@ -83,7 +91,8 @@ describe("docker-compose.yml", () => {
     const db = services.db!;
     expect(db.image).toMatch(/^pgvector\/pgvector:pg\d+/);
     expect(db.volumes).toContainEqual(expect.objectContaining({ type: "volume", source: "db-data", target: "/var/lib/postgresql/data" }));
-    expect(db.healthcheck?.test.join(" ")).toMatch(/pg_isready/);
+    // Over TCP (-h): the first-boot init server listens on its socket only.
+    expect(db.healthcheck?.test.join(" ")).toMatch(/pg_isready -h 127\.0\.0\.1/);
     expect(db.ports ?? []).toEqual([]);
   });
 
@@ -113,9 +122,17 @@ describe("docker-compose.yml", () => {
   it("app publishes no host port, so `--scale app=N` works; the proxy publishes one and waits for a healthy app", () => {
     expect(services.app!.ports ?? []).toEqual([]);
     const proxy = services.proxy!;
-    expect(proxy.ports).toEqual([expect.objectContaining({ target: 80, published: "8080" })]);
+    expect(proxy.ports).toEqual([
+      expect.objectContaining({ target: 80, published: "8080", protocol: "tcp" }),
+      expect.objectContaining({ target: 443, published: "8443", protocol: "tcp" }),
+      expect.objectContaining({ target: 443, published: "8443", protocol: "udp" }),
+    ]);
+    expect(proxy.environment).toEqual({ MNEMO_SITE_ADDRESS: ":80" });
     expect(proxy.depends_on?.app?.condition).toBe("service_healthy");
     expect(proxy.volumes).toContainEqual(expect.objectContaining({ target: "/etc/caddy/Caddyfile", read_only: true }));
+    // The Caddyfile is tested with the local caddy: the image must be the same minor version.
+    const local = /^v?(\d+\.\d+)\./.exec(run("caddy", ["version"]).stdout)?.[1];
+    expect(proxy.image).toBe(`caddy:${local}-alpine`);
     expect(Object.keys(config?.volumes ?? {}).sort()).toEqual(["caddy-data", "db-data", "redis-data"]);
   });
 
@@ -160,11 +177,18 @@ describe(".env.example", () => {
 });
 
 describe("deploy/Caddyfile", () => {
-  function caddy(args: string[]) {
-    const result = run("caddy", args);
+  function caddy(args: string[], siteAddress?: string) {
+    const { MNEMO_SITE_ADDRESS: _ignored, ...env } = process.env;
+    const result = run("caddy", args, { env: siteAddress === undefined ? env : { ...env, MNEMO_SITE_ADDRESS: siteAddress } });
     if (result.error) throw new Error(missingTool("caddy"));
     return result;
   }
+  type Server = { listen: string[]; automatic_https?: { disable?: boolean } };
+  const servers = (siteAddress?: string) => {
+    const result = caddy(["adapt", "--config", "deploy/Caddyfile", "--adapter", "caddyfile"], siteAddress);
+    expect(result.status, result.stderr).toBe(0);
+    return Object.values((JSON.parse(result.stdout) as { apps: { http: { servers: Record<string, Server> } } }).apps.http.servers);
+  };
 
   it("is a valid Caddy configuration", () => {
     const result = caddy(["validate", "--config", "deploy/Caddyfile", "--adapter", "caddyfile"]);
@@ -179,6 +203,15 @@ describe("deploy/Caddyfile", () => {
     expect(handler).toContain('"source":"a"');
     expect(handler).toContain('"flush_interval":-1');
     expect(handler).toMatch(/"selection_policy":\{"policy":"round_robin"\}/);
+    // Idle upstream connections are dropped before Node's 5 s keep-alive closes them.
+    expect(handler).toContain('"keep_alive":{"idle_timeout":4000000000}');
+  });
+
+  it("serves plain HTTP on :80 by default, and HTTPS with automatic certificates for a site name", () => {
+    expect(servers().map((s) => s.listen)).toEqual([[":80"]]);
+    const https = servers("mnemo.example.com");
+    expect(https.map((s) => s.listen)).toEqual([[":443"]]);
+    expect(https[0]!.automatic_https?.disable).not.toBe(true);
   });
 });
 

@@ -69,7 +69,7 @@ async function start(env: Record<string, string> = {}) {
 
 beforeAll(async () => {
   await recreateDatabase();
-  const migrated = runMigrateStage(composeEnv);
+  const migrated = await runMigrateStage(composeEnv);
   expect(migrated.status, migrated.output).toBe(0);
   expect(migrated.output).toMatch(/applied \d+/);
   appDir = assembleAppImage();
@@ -214,12 +214,19 @@ describe("production replicas sharing PostgreSQL and Redis", () => {
     // Each background write takes 1.5 s here, so the stop arrives while it is in flight.
     const stopping = await start({ MEMORY_WRITE_ARTIFICIAL_DELAY_MS: "1500", LOG_LEVEL: "info" });
     const erin = await signUp(stopping);
+    const stream = await openSse(`${stopping.url}/api/activity/stream`, { cookie: erin.cookie });
+    await stream.waitFor("ready", 1);
     await chat(stopping, erin.cookie, "I play the cello.");
     const startedAt = Date.now();
-    const code = await stopping.stop();
+    const exited = stopping.stop();
+    // The live stream is ended at once (its browser reconnects elsewhere), not cut at exit.
+    await stream.ended;
+    expect(Date.now() - startedAt).toBeLessThan(1_000);
+    const code = await exited;
     expect(code, stopping.output()).toBe(0);
     expect(Date.now() - startedAt).toBeLessThan(6_500);
     expect(stopping.output()).toMatch(/memory write worker stopped/);
+    expect(stopping.output()).toMatch(/"msg":"server stopped".*"requestsCut":0/);
     // Nothing was lost: the write is there, read through another replica.
     const listed = await eventually(() => memories(a, erin.cookie), (items) => items.length > 0, 5_000);
     expect(listed.map((m) => m.content).join(" ")).toMatch(/cello/);
@@ -231,24 +238,24 @@ describe("production replicas sharing PostgreSQL and Redis", () => {
     expect(await audit()).toBe(403);
     const admin = (...args: string[]) => runMigrateStage(composeEnv, ["node", "--conditions=react-server", "--import", "tsx", "scripts/admin.ts", ...args]);
 
-    const granted = admin("grant", frank.email.toUpperCase());
+    const granted = await admin("grant", frank.email.toUpperCase());
     expect(granted.status, granted.output).toBe(0);
     expect(granted.output).toContain(`${frank.email} now is an admin`);
     expect(await audit()).toBe(200);
-    expect(admin("list").output).toContain(frank.email);
+    expect((await admin("list")).output).toContain(frank.email);
 
-    const revoked = admin("revoke", frank.email);
+    const revoked = await admin("revoke", frank.email);
     expect(revoked.output).toContain("is no longer an admin");
     expect(await audit()).toBe(403);
 
-    const unknown = admin("grant", "nobody@test.local");
+    const unknown = await admin("grant", "nobody@test.local");
     expect(unknown.status).toBe(1);
     expect(unknown.output).toMatch(/No account with the email nobody@test\.local/);
   });
 
   it("an admin sees every live replica on /api/admin/system, whichever serves it; a stopped one leaves the list", async () => {
     const ops = await signUp(a);
-    const granted = runMigrateStage(composeEnv, ["node", "--conditions=react-server", "--import", "tsx", "scripts/admin.ts", "grant", ops.email]);
+    const granted = await runMigrateStage(composeEnv, ["node", "--conditions=react-server", "--import", "tsx", "scripts/admin.ts", "grant", ops.email]);
     expect(granted.status, granted.output).toBe(0);
     const extra = await start();
     const idOf = (replica: Replica) => `${os.hostname()}:${replica.pid}`;
@@ -268,8 +275,8 @@ describe("production replicas sharing PostgreSQL and Redis", () => {
     expect(after.items.map((i) => i.id)).toEqual(expect.arrayContaining([idOf(a), idOf(b)]));
   });
 
-  it("the migrate step is idempotent: a second run (another deploy) changes nothing", () => {
-    const again = runMigrateStage(composeEnv);
+  it("the migrate step is idempotent: a second run (another deploy) changes nothing", async () => {
+    const again = await runMigrateStage(composeEnv);
     expect(again.status, again.output).toBe(0);
     expect(again.output).toMatch(/already up to date/);
   });
@@ -316,8 +323,34 @@ describe("behind the compose proxy (deploy/Caddyfile, run by Caddy)", () => {
     expect(statuses).toEqual([401, 401, 401, 429]);
   });
 
-  it("keeps answering when one replica goes away: requests are retried on the other", async () => {
-    await spare.stop();
+  it("loses no request when a replica is stopped under load (chat turns and page loads through the proxy)", async () => {
+    const users = await Promise.all([signUp({ ...a, url: proxyUrl }), signUp({ ...a, url: proxyUrl })]);
+    const failures: string[] = [];
+    let sent = 0;
+    let stopped = false;
+    const load = users.map(async (user, u) => {
+      for (let i = 0; !stopped || i < 10; i++) {
+        sent += 1;
+        const turn = await fetch(`${proxyUrl}/api/chat`, {
+          method: "POST",
+          headers: { "content-type": "application/json", cookie: user.cookie, origin: proxyUrl },
+          body: JSON.stringify({ id: randomUUID(), message: { id: randomUUID(), role: "user", parts: [{ type: "text", text: `I collect stamps from country ${u}-${i}.` }] } }),
+        });
+        const body = await turn.text();
+        if (turn.status !== 200 || !body.includes('"type":"finish"')) failures.push(`chat ${turn.status} ${body.slice(0, 120)}`);
+        const page = await fetch(`${proxyUrl}/memories`, { headers: { cookie: user.cookie } });
+        if (page.status !== 200) failures.push(`page ${page.status}`);
+        await page.text();
+      }
+    });
+    await new Promise((r) => setTimeout(r, 400));
+    const code = await spare.stop();
+    stopped = true;
+    await Promise.all(load);
+    expect(code).toBe(0);
+    expect(failures).toEqual([]);
+    expect(sent).toBeGreaterThanOrEqual(20);
+    // And afterwards everything is served by the remaining replica.
     const statuses = [];
     for (let i = 0; i < 6; i++) statuses.push((await fetch(`${proxyUrl}/api/health`)).status);
     expect(statuses).toEqual([200, 200, 200, 200, 200, 200]);

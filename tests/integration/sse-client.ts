@@ -4,6 +4,8 @@ export type SseEvent = { id: string | null; event: string; data: string };
 export type SseConnection = {
   status: number;
   events: SseEvent[];
+  /** Resolves when the server ends the stream (or it is aborted). */
+  ended: Promise<void>;
   /** Resolves once `count` events named `event` have arrived (rejects after timeoutMs). */
   waitFor: (event: string, count: number, timeoutMs?: number) => Promise<SseEvent[]>;
   close: () => void;
@@ -14,8 +16,9 @@ export async function openSse(url: string, headers: Record<string, string>): Pro
   const response = await fetch(url, { headers: { accept: "text/event-stream", ...headers }, signal: abort.signal });
   const events: SseEvent[] = [];
   const waiters = new Set<() => void>();
+  let ended: Promise<void> = Promise.resolve();
   if (response.body) {
-    void (async () => {
+    ended = (async () => {
       const decoder = new TextDecoder();
       let buffer = "";
       try {
@@ -52,6 +55,7 @@ export async function openSse(url: string, headers: Record<string, string>): Pro
   return {
     status: response.status,
     events,
+    ended,
     waitFor: (event, count, timeoutMs = 5_000) =>
       new Promise((resolve, reject) => {
         const check = () => {

@@ -1,13 +1,16 @@
 import { checkHealth } from "@/lib/health/check-health";
+import { getServerDrain } from "@/lib/ops/server-drain";
 
 // Unauthenticated on purpose: load balancers, Docker's HEALTHCHECK and uptime monitors call it.
-// 503 only when the database is unreachable; a missing Redis degrades the app but it still serves.
+// 503 when the database is unreachable or the process is shutting down; a missing Redis
+// degrades the app but it still serves.
 export const dynamic = "force-dynamic";
 
 export async function GET(): Promise<Response> {
-  const health = await checkHealth();
+  const draining = getServerDrain().draining;
+  const health = { ...(await checkHealth()), ...(draining ? { draining: true as const } : {}) };
   return Response.json(health, {
-    status: health.db === "ok" ? 200 : 503,
+    status: health.db === "ok" && !draining ? 200 : 503,
     headers: { "cache-control": "no-store" },
   });
 }
