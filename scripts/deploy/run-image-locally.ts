@@ -5,7 +5,7 @@ import fs from "node:fs";
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
-import { assembleStage, execCommand, healthcheckCommand, repoRoot, stage, stageEnv } from "./dockerfile-stages";
+import { assembleStage, execCommand, healthcheckCommand, readDockerfile, repoRoot, stage, stageEnv, type Stage } from "./dockerfile-stages";
 
 export type Replica = {
   url: string;
@@ -16,10 +16,49 @@ export type Replica = {
   stop: () => Promise<number | null>;
 };
 
-/** The image's /app, assembled once per test file. */
+// The official Node images' `node` user, which the Dockerfile's USER lines name.
+const NODE_USER = { uid: 1000, gid: 1000 };
+
+/**
+ * Run as the image's user where this process can switch users (as root, as in CI), so a write
+ * outside the directories the Dockerfile hands to `node` fails here as it would in the image.
+ */
+function imageUser(s: Stage): { uid: number; gid: number } | Record<string, never> {
+  const user = s.instructions.findLast((i) => i.op === "USER")?.args;
+  if (user !== "node") throw new Error(`stage ${s.name} runs as "${user}"; expected USER node`);
+  return process.getuid?.() === 0 ? NODE_USER : {};
+}
+
+/** The Node.js binary of the image's major version (the Dockerfile's NODE_IMAGE). */
+export function imageNode(): string {
+  const major = /^node:(\d+)/.exec(readDockerfile().args.NODE_IMAGE ?? "")?.[1];
+  if (!major) throw new Error("the Dockerfile's NODE_IMAGE is not an official node:<major> image");
+  if (process.versions.node.split(".")[0] === major) return process.execPath;
+  const installed = `/usr/local/lib/mnemo-image-node/v${major}/bin/node`;
+  if (fs.existsSync(installed)) return installed;
+  throw new Error(`the image runs Node.js ${major}, this is ${process.version}: run scripts/ci/ensure-deploy-tools.sh (as root)`);
+}
+
+const program = (command: string) => (command === "node" ? imageNode() : command);
+
+/**
+ * The image's /app, assembled once per test file: the app stage's COPY lines, then its
+ * `RUN mkdir -p … && chown node:node …` (the only directories the app may write).
+ */
 export function assembleAppImage(): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "mnemo-image-"));
-  assembleStage(stage("app"), dir);
+  fs.chmodSync(dir, 0o755);
+  const app = stage("app");
+  assembleStage(app, dir);
+  const writable = app.instructions
+    .filter((i) => i.op === "RUN")
+    .flatMap((i) => /chown node:node (.+)$/.exec(i.args)?.[1]?.split(/\s+/) ?? []);
+  const user = imageUser(app);
+  for (const relative of writable) {
+    const target = path.join(dir, relative);
+    fs.mkdirSync(target, { recursive: true });
+    if ("uid" in user) fs.chownSync(target, user.uid, user.gid);
+  }
   return dir;
 }
 
@@ -44,7 +83,8 @@ function imageEnv(appDir: string, env: Record<string, string>): NodeJS.ProcessEn
 export async function startReplica(appDir: string, env: Record<string, string>): Promise<Replica> {
   const port = await freePort();
   const [command, ...args] = execCommand(stage("app"));
-  const child: ChildProcess = spawn(command === "node" ? process.execPath : command!, args, {
+  const child: ChildProcess = spawn(program(command!), args, {
+    ...imageUser(stage("app")),
     cwd: appDir,
     env: imageEnv(appDir, { ...env, PORT: String(port), HOSTNAME: "127.0.0.1" }),
     stdio: ["ignore", "pipe", "pipe"],
@@ -80,7 +120,8 @@ export async function startReplica(appDir: string, env: Record<string, string>):
 /** Docker's HEALTHCHECK, run inside the replica's "container"; returns its exit code and output. */
 export function runHealthcheck(appDir: string, replica: Replica): { status: number | null; output: string } {
   const [command, ...args] = healthcheckCommand(stage("app"));
-  const result = spawnSync(command === "node" ? process.execPath : command!, args, {
+  const result = spawnSync(program(command!), args, {
+    ...imageUser(stage("app")),
     cwd: appDir,
     env: imageEnv(appDir, { PORT: String(replica.port) }),
     encoding: "utf8",
@@ -103,8 +144,10 @@ export async function runMigrateStage(
   try {
     assembleStage(stage("migrate"), dir);
     fs.symlinkSync(path.join(repoRoot, "node_modules"), path.join(dir, "node_modules"));
-    const [program, ...args] = command;
-    const child = spawn(program === "node" ? process.execPath : program!, args, {
+    const [entry, ...args] = command;
+    // As this process's user: the stage's node_modules are this checkout's, which user
+    // `node` may not be able to reach.
+    const child = spawn(program(entry!), args, {
       cwd: dir,
       env: { NODE_ENV: "production", PATH: process.env.PATH, HOME: os.tmpdir(), ...stageEnv(stage("migrate")), ...env },
       stdio: ["ignore", "pipe", "pipe"],

@@ -222,7 +222,8 @@ describe("Dockerfile", () => {
 
   it("is multi-stage, ending in the app stage (the default target) on a slim Node base", () => {
     expect(stages.map((s) => s.name)).toEqual(["deps", "build", "migrate", "app"]);
-    expect(stages.at(-1)!.from).toMatch(/^node:20[\w.-]*-slim$/);
+    // A supported Node LTS line (20 ended in April 2026).
+    expect(stages.at(-1)!.from).toMatch(/^node:(22|24)-[\w.-]*slim$/);
   });
 
   it("generates the Prisma client and builds Next's standalone output", () => {

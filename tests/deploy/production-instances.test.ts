@@ -3,6 +3,7 @@
 // then the `app` stage's standalone server on two ports. A memory written through one replica
 // is visible through the other, its live event reaches a stream the other serves, and a
 // session made on one is honoured by the other: nothing that matters lives in one process.
+import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import { randomUUID } from "node:crypto";
 import os from "node:os";
@@ -13,9 +14,11 @@ import { MemoryListPageSchema } from "@/lib/inspector/schemas";
 import { MemoryEventSchema } from "@/lib/memory/schemas";
 import { SystemStatusSchema } from "@/lib/ops/schemas";
 import { openSse } from "@/tests/integration/sse-client";
+import { readDockerfile } from "@/scripts/deploy/dockerfile-stages";
 import {
   assembleAppImage,
   freePort,
+  imageNode,
   runHealthcheck,
   runMigrateStage,
   startProxy,
@@ -128,6 +131,18 @@ async function health(replica: Replica) {
 }
 
 describe("production replicas sharing PostgreSQL and Redis", () => {
+  it("runs as the image does: its Node.js major version, as the unprivileged node user", () => {
+    const [major] = /^node:(\d+)/.exec(readDockerfile().args.NODE_IMAGE!)!.slice(1);
+    for (const replica of [a, b]) {
+      expect(fs.realpathSync(`/proc/${replica.pid}/exe`)).toBe(fs.realpathSync(imageNode()));
+      const uid = /^Uid:\s+(\d+)/m.exec(fs.readFileSync(`/proc/${replica.pid}/status`, "utf8"))![1];
+      // Only root can switch users; CI runs as root.
+      if (process.getuid!() === 0) expect(uid).toBe("1000");
+    }
+    const version = spawnSync(imageNode(), ["--version"], { encoding: "utf8" }).stdout;
+    expect(version).toMatch(new RegExp(`^v${major}\\.`));
+  });
+
   it("serves the built pages and their static assets from the image layout", async () => {
     const page = await fetch(`${a.url}/sign-in`);
     expect(page.status).toBe(200);
