@@ -89,7 +89,7 @@ describe("docker-compose.yml", () => {
 
   it("db: the pgvector PostgreSQL image on a named volume, with a readiness check", () => {
     const db = services.db!;
-    expect(db.image).toMatch(/^pgvector\/pgvector:pg\d+/);
+    expect(db.image).toMatch(/^pgvector\/pgvector:\d+\.\d+\.\d+-pg\d+$/);
     expect(db.volumes).toContainEqual(expect.objectContaining({ type: "volume", source: "db-data", target: "/var/lib/postgresql/data" }));
     // Over TCP (-h): the first-boot init server listens on its socket only.
     expect(db.healthcheck?.test.join(" ")).toMatch(/pg_isready -h 127\.0\.0\.1/);
