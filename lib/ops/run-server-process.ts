@@ -20,6 +20,13 @@ const WRITE_DRAIN_MS = 5_000;
  * replica), then exit.
  */
 export async function runServerProcess(): Promise<void> {
+  // When whatever reads our output goes away, a failed write must not become an uncaught
+  // error that is itself logged, failing again: drop the output instead.
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on("error", (error: NodeJS.ErrnoException) => {
+      if (error.code !== "EPIPE") throw error;
+    });
+  }
   // Signals are handled below, once, for the whole process.
   watchHttpServers();
   startMemoryWriteWorker({ handleSignals: false });
