@@ -6,6 +6,8 @@ import { config } from "@/lib/config";
 import { getDb } from "@/lib/db/client";
 import { consumeAuthRateLimit } from "@/lib/redis/rate-limit-auth";
 
+const LOCAL_ORIGIN = /^http:\/\/(localhost|127\.0\.0\.1)(:\d+)?$/;
+
 function createAuth() {
   return betterAuth({
     appName: "Mnemo",
@@ -25,10 +27,11 @@ function createAuth() {
       // Rate limits key on this header; a client can forge it unless the proxy in front overwrites it.
       ipAddress: { ipAddressHeaders: [config.AUTH_IP_HEADER] },
     },
-    // Accept whichever localhost port the app was started on (tests run several instances).
+    // A local install (APP_URL on localhost) accepts whichever localhost port it is reached on
+    // (tests run several instances); a public one accepts only its own origin.
     trustedOrigins: (request) => {
       const origin = request?.headers.get("origin");
-      return origin && /^http:\/\/(localhost|127\.0\.0\.1):\d+$/.test(origin) ? [config.APP_URL, origin] : [config.APP_URL];
+      return LOCAL_ORIGIN.test(new URL(config.APP_URL).origin) && origin && LOCAL_ORIGIN.test(origin) ? [config.APP_URL, origin] : [config.APP_URL];
     },
     rateLimit: {
       enabled: config.NODE_ENV === "production" && config.AUTH_RATE_LIMIT === "on",

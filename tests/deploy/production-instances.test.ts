@@ -190,6 +190,20 @@ describe("production replicas sharing PostgreSQL and Redis", () => {
     expect(statuses).toEqual([401, 401, 401, 429]);
   });
 
+  it("behind a public APP_URL accepts sign-ups only from that origin, not from any localhost page", async () => {
+    const publicReplica = await start({ APP_URL: "https://mnemo.example.com" });
+    const attempt = (origin: string) =>
+      fetch(`${publicReplica.url}/api/auth/sign-up/email`, {
+        method: "POST",
+        headers: { "content-type": "application/json", origin, "x-forwarded-for": clientAddress() },
+        body: JSON.stringify({ email: `origin-${randomUUID()}@test.local`, password: "correct-horse-battery", name: "Origin" }),
+      });
+    expect((await attempt("http://localhost:5173")).status).toBe(403);
+    expect((await attempt("https://evil.example")).status).toBe(403);
+    expect((await attempt("https://mnemo.example.com")).status).toBe(200);
+    expect(await publicReplica.stop()).toBe(0);
+  });
+
   it("reports healthy on every replica, and Docker's HEALTHCHECK command agrees", async () => {
     for (const replica of [a, b]) {
       expect(await health(replica)).toEqual({
