@@ -17,6 +17,7 @@ import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import pg from "pg";
+import { percentile } from "../eval/scorers/percentile";
 import { assembleAppImage, runMigrateStage, startProxy, startReplica, type Replica } from "./deploy/run-image-locally";
 
 const { values: args } = parseArgs({
@@ -42,12 +43,10 @@ const env = {
   LOG_LEVEL: "error",
 };
 
-type Stats = { count: number; p50: number; p95: number; p99: number; mean: number };
-function stats(ms: number[]): Stats {
-  const s = [...ms].sort((a, b) => a - b);
-  const q = (p: number) => s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)]!;
+function stats(ms: number[]) {
   const round = (x: number) => Math.round(x * 10) / 10;
-  return { count: s.length, p50: round(q(50)), p95: round(q(95)), p99: round(q(99)), mean: round(s.reduce((a, b) => a + b, 0) / s.length) };
+  const q = (p: number) => round(percentile({ values: ms, p }));
+  return { count: ms.length, p50: q(50), p95: q(95), p99: q(99), mean: round(ms.reduce((a, b) => a + b, 0) / ms.length) };
 }
 
 async function recreateDatabase() {

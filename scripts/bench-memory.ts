@@ -18,6 +18,7 @@ import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import pg from "pg";
+import { percentile } from "../eval/scorers/percentile";
 
 const { values: args } = parseArgs({
   options: {
@@ -142,10 +143,9 @@ async function seed(): Promise<{ userIds: string[]; heavyUserId: string | null }
 
 type Stats = { count: number; p50: number; p95: number; p99: number; mean: number; max: number };
 function stats(ms: number[]): Stats {
-  const s = [...ms].sort((a, b) => a - b);
-  const q = (p: number) => s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)]!;
   const round = (x: number) => Math.round(x * 1000) / 1000;
-  return { count: s.length, p50: round(q(50)), p95: round(q(95)), p99: round(q(99)), mean: round(s.reduce((a, b) => a + b, 0) / s.length), max: round(s.at(-1)!) };
+  const q = (p: number) => round(percentile({ values: ms, p }));
+  return { count: ms.length, p50: q(50), p95: q(95), p99: q(99), mean: round(ms.reduce((a, b) => a + b, 0) / ms.length), max: q(100) };
 }
 
 async function time(n: number, fn: (i: number) => Promise<unknown>): Promise<number[]> {
