@@ -1,3 +1,4 @@
+import { FactList } from "@/components/ui/fact-list";
 import type { StoredEvalRun } from "@/lib/eval/schemas";
 
 const percent = (ratio: number) => `${Math.round(ratio * 1000) / 10}%`;
@@ -30,14 +31,7 @@ export function EvalsRunSummary({ run }: { run: StoredEvalRun }) {
       <p className="mt-1 text-sm text-zinc-600">
         <span className="font-mono text-xs">{run.dataset}</span> · {run.model} · run <span className="font-mono text-xs">{run.id}</span>
       </p>
-      <dl className="mt-3 grid grid-cols-1 gap-x-6 gap-y-2 text-sm sm:grid-cols-2 lg:grid-cols-4">
-        {items.map(([label, value]) => (
-          <div key={label}>
-            <dt className="text-xs text-zinc-500">{label}</dt>
-            <dd className="tabular-nums">{value}</dd>
-          </div>
-        ))}
-      </dl>
+      <FactList items={items} className="mt-3" />
     </section>
   );
 }

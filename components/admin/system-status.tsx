@@ -1,3 +1,4 @@
+import { FactList } from "@/components/ui/fact-list";
 import type { SystemStatus } from "@/lib/ops/schemas";
 
 const TONE = {
@@ -36,19 +37,6 @@ function Section({ id, title, children }: { id: string; title: string; children:
   );
 }
 
-function Facts({ items }: { items: [string, React.ReactNode][] }) {
-  return (
-    <dl className="grid grid-cols-1 gap-x-6 gap-y-3 text-sm sm:grid-cols-2 lg:grid-cols-4">
-      {items.map(([label, value]) => (
-        <div key={label}>
-          <dt className="text-xs text-zinc-500">{label}</dt>
-          <dd className="mt-0.5 tabular-nums">{value}</dd>
-        </div>
-      ))}
-    </dl>
-  );
-}
-
 /** The deployment at a glance: dependencies, replicas, the memory-write outbox and the schema. */
 export function SystemStatusView({ status }: { status: SystemStatus }) {
   const now = new Date(status.checkedAt);
@@ -57,7 +45,7 @@ export function SystemStatusView({ status }: { status: SystemStatus }) {
   return (
     <div className="flex flex-col gap-4">
       <Section id="dependencies" title="Dependencies">
-        <Facts
+        <FactList
           items={[
             ["Database", health.db === "ok" ? <Badge tone="good">ok</Badge> : <Badge tone="bad">unreachable</Badge>],
             ["Redis", <Badge key="redis" tone={redisTone}>{redisText}</Badge>],
@@ -69,7 +57,7 @@ export function SystemStatusView({ status }: { status: SystemStatus }) {
 
       <Section id="queue" title="Memory writes (background outbox)">
         {queue ? (
-          <Facts
+          <FactList
             items={[
               ["Waiting", queue.queued],
               ["Running", queue.running],
@@ -124,7 +112,7 @@ export function SystemStatusView({ status }: { status: SystemStatus }) {
 
       <Section id="schema" title="Database schema">
         {migrations ? (
-          <Facts
+          <FactList
             items={[
               ["Migrations applied", migrations.applied],
               ["Latest", <span key="latest" className="font-mono text-xs">{migrations.latest ?? "none"}</span>],
