@@ -16,7 +16,7 @@ FROM ${NODE_IMAGE} AS deps
 WORKDIR /app
 ENV NEXT_TELEMETRY_DISABLED=1 PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
 COPY package.json package-lock.json ./
-COPY scripts/install-deps.sh ./scripts/install-deps.sh
+COPY scripts/install-deps.sh scripts/check-lock.mjs ./scripts/
 RUN bash scripts/install-deps.sh && npm cache clean --force
 
 FROM deps AS build
