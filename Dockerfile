@@ -9,7 +9,7 @@
 # tests/deploy/ runs the migrate and app stages' commands, and lays out the app stage's files
 # from its COPY lines, against a real PostgreSQL and Redis on every `npm test`.
 # Node 22 LTS (Node 20 reached end of life in April 2026). tests/deploy runs the app and the
-# migrations with this same major version (scripts/ci/ensure-deploy-tools.sh fetches it).
+# migrations with this same major version (scripts/setup/ensure-deploy-tools.sh fetches it).
 ARG NODE_IMAGE=node:22-bookworm-slim
 
 FROM ${NODE_IMAGE} AS deps

@@ -4,7 +4,7 @@
 // with more, all on one PostgreSQL and Redis. Virtual users chat through the proxy concurrently;
 // prints per-turn latency (the whole streamed reply) p50/p95/p99 and turns/s per replica count,
 // and /api/health through the proxy. Needs `npm run build` first, and caddy
-// (scripts/ci/ensure-deploy-tools.sh). Writes JSON to bench/out/.
+// (scripts/setup/ensure-deploy-tools.sh). Writes JSON to bench/out/.
 //
 //   --replicas 1,2   replica counts to measure (default 1,2)
 //   --users U        concurrent virtual users (default 16)

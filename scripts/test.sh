@@ -7,7 +7,7 @@
 #
 # Phases: services → prisma generate → vitest (unit + integration) → eval gate → next build →
 # deploy (the production build run as the container image runs it; compose and proxy files checked
-# with Docker Compose v2 and Caddy, see scripts/ci/ensure-deploy-tools.sh) → playwright.
+# with Docker Compose v2 and Caddy, see scripts/setup/ensure-deploy-tools.sh) → playwright.
 # A failed phase does not stop the independent ones after it (vitest failing still runs the
 # browser tests) but skips those that depend on it; the exit status is non-zero if any failed.
 set -uo pipefail
@@ -66,7 +66,7 @@ check_services() {
         "select current_setting($1) as version, exists (select 1 from pg_available_extensions where name = $2) as vector",
         ["server_version", "vector"],
       );
-      if (!rows[0].vector) problems.push(`PostgreSQL ${rows[0].version} at ${where} has no pgvector extension available (see scripts/ci/ensure-pgvector.sh)`);
+      if (!rows[0].vector) problems.push(`PostgreSQL ${rows[0].version} at ${where} has no pgvector extension available (see scripts/setup/ensure-pgvector.sh)`);
       else console.log(`PostgreSQL ${rows[0].version} with pgvector at ${where}`);
     } catch (e) {
       problems.push(`PostgreSQL is not reachable at ${where} (${e.message}). Start it, or set TEST_DATABASE_URL.`);

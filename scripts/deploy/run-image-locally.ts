@@ -36,7 +36,7 @@ export function imageNode(): string {
   if (process.versions.node.split(".")[0] === major) return process.execPath;
   const installed = `/usr/local/lib/mnemo-image-node/v${major}/bin/node`;
   if (fs.existsSync(installed)) return installed;
-  throw new Error(`the image runs Node.js ${major}, this is ${process.version}: run scripts/ci/ensure-deploy-tools.sh (as root)`);
+  throw new Error(`the image runs Node.js ${major}, this is ${process.version}: run scripts/setup/ensure-deploy-tools.sh (as root)`);
 }
 
 const program = (command: string) => (command === "node" ? imageNode() : command);
@@ -184,7 +184,7 @@ export async function startProxy(replicas: Replica[]): Promise<Proxy> {
   });
   let output = "";
   caddy.stderr!.on("data", (chunk: Buffer) => void (output += chunk.toString()));
-  const failed = new Promise<never>((_, reject) => caddy.once("error", (e) => reject(new Error(`caddy could not run (${e.message}): run scripts/ci/ensure-deploy-tools.sh`))));
+  const failed = new Promise<never>((_, reject) => caddy.once("error", (e) => reject(new Error(`caddy could not run (${e.message}): run scripts/setup/ensure-deploy-tools.sh`))));
   failed.catch(() => {});
   const exited = new Promise<void>((resolve) => caddy.once("exit", () => resolve()));
   const url = `http://127.0.0.1:${port}`;

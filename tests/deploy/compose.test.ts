@@ -1,7 +1,7 @@
 // docker-compose.yml, deploy/Caddyfile, .env.example and the Dockerfile's shape, checked with the
 // real tools where they run without a Docker engine: `docker compose config` (Compose v2 parses,
 // interpolates and validates against the Compose spec) and `caddy validate` / `caddy adapt`.
-// scripts/ci/ensure-deploy-tools.sh installs both on a Debian machine.
+// scripts/setup/ensure-deploy-tools.sh installs both on a Debian machine.
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
@@ -11,7 +11,7 @@ import { ENV_VARIABLES } from "@/lib/config";
 import nextConfig from "@/next.config.js";
 import { readDockerfile, repoRoot } from "@/scripts/deploy/dockerfile-stages";
 
-const missingTool = (name: string) => `${name} is not installed: run \`bash scripts/ci/ensure-deploy-tools.sh\` (as root) first`;
+const missingTool = (name: string) => `${name} is not installed: run \`bash scripts/setup/ensure-deploy-tools.sh\` (as root) first`;
 
 function run(command: string, args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv } = {}) {
   const result = spawnSync(command, args, { cwd: options.cwd ?? repoRoot, encoding: "utf8", env: options.env ?? process.env });

@@ -1,4 +1,4 @@
-# Shared helpers for the scripts/ci/ensure-*.sh scripts. Source it; do not run it.
+# Shared helpers for the scripts/setup/ensure-*.sh scripts. Source it; do not run it.
 # Everything here is plain bash: on a fresh machine there may be no psql or redis-cli yet.
 
 # Where CI keeps what it starts itself (throwaway clusters, pid files, logs). Outside the
