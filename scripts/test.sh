@@ -1,21 +1,33 @@
 #!/usr/bin/env bash
-# The README's test command (`npm test`), used by developers and by CI's .ci/run alike.
-# Needs a PostgreSQL with pgvector and a Redis; it never starts or installs them (.ci/run does).
+# The README's test command (`npm test`), used by developers and by CI's .ci/run alike: on a
+# fresh Debian machine it brings up what is missing itself, then runs every test.
+#
+# Phases: set-up (scripts/setup/ensure-test-env.sh: PostgreSQL 15 + pgvector, Redis, Chromium,
+# the deployment checks' tools and node_modules; reused when present, installed only as root)
+# → services → prisma generate → vitest (unit + integration) → eval gate → next build → deploy
+# (the production build run as the container image runs it; compose and proxy files checked
+# with Docker Compose v2 and Caddy) → playwright. Servers the set-up started are stopped again
+# when the run ends (MNEMO_KEEP_SERVICES=1 keeps them for the next run).
 #
 #   TEST_DATABASE_URL  default postgresql://postgres@127.0.0.1:5432/mnemo_test (the database is created by vitest's globalSetup)
 #   TEST_REDIS_URL     default redis://127.0.0.1:6379/1 (the e2e app uses database 2 of the same server)
+#   MNEMO_SKIP_SETUP=1 skip the set-up phase (everything is known to be there)
+#   MNEMO_NO_INSTALL=1 never install packages, even as root
 #
-# Phases: services → prisma generate → vitest (unit + integration) → eval gate → next build →
-# deploy (the production build run as the container image runs it; compose and proxy files checked
-# with Docker Compose v2 and Caddy, see scripts/setup/ensure-deploy-tools.sh) → playwright.
 # A failed phase does not stop the independent ones after it (vitest failing still runs the
 # browser tests) but skips those that depend on it; the exit status is non-zero if any failed.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 
-export NEXT_TELEMETRY_DISABLED=1
-export TEST_DATABASE_URL=${TEST_DATABASE_URL:-postgresql://postgres@127.0.0.1:5432/mnemo_test}
-export TEST_REDIS_URL=${TEST_REDIS_URL:-redis://127.0.0.1:6379/1}
+export NEXT_TELEMETRY_DISABLED=1 PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
+# Ports the set-up had to choose come back as `export TEST_…=…` lines in this file.
+export MNEMO_SETUP_ENV_FILE=$(mktemp) MNEMO_SETUP_STARTED=$(mktemp)
+cleanup() {
+  if [ "${MNEMO_KEEP_SERVICES:-0}" != 1 ]; then bash scripts/setup/stop-started.sh "$MNEMO_SETUP_STARTED"; fi
+  rm -f "$MNEMO_SETUP_ENV_FILE" "$MNEMO_SETUP_STARTED"
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
 REPORTS=.data/test-reports
 mkdir -p "$REPORTS"
 rm -f "$REPORTS"/*.json "$REPORTS"/summary.txt
@@ -87,7 +99,7 @@ check_services() {
     }
     if (problems.length) {
       for (const p of problems) console.error(`✘ ${p}`);
-      console.error("The tests need both services; on a fresh Debian machine `bash .ci/run` installs and starts them.");
+      console.error("The tests need both services; the set-up phase (scripts/setup/ensure-test-env.sh) brings them up unless MNEMO_SKIP_SETUP=1.");
       process.exit(1);
     }
   '
@@ -121,6 +133,24 @@ run_eval() {
     LLM_PROVIDER=local EMBEDDING_PROVIDER=local OPENAI_API_KEY= OPENAI_BASE_URL= \
     npm run --silent eval -- --dataset eval/memory_write_golden_dataset.json
 }
+
+set_up() {
+  bash scripts/setup/ensure-test-env.sh || return 1
+  # shellcheck disable=SC1090
+  source "$MNEMO_SETUP_ENV_FILE"
+}
+
+if [ "${MNEMO_SKIP_SETUP:-0}" = 1 ]; then
+  echo "MNEMO_SKIP_SETUP=1: no set-up"
+else
+  phase "set-up" "" set_up
+  if [ "${STATUS[set-up]}" != ok ]; then
+    echo "${red}The set-up failed (see above); no test ran.${reset}" >&2
+    exit 1
+  fi
+fi
+export TEST_DATABASE_URL=${TEST_DATABASE_URL:-postgresql://postgres@127.0.0.1:5432/mnemo_test}
+export TEST_REDIS_URL=${TEST_REDIS_URL:-redis://127.0.0.1:6379/1}
 
 phase "services" "" check_services
 if [ "${STATUS[services]}" != ok ]; then

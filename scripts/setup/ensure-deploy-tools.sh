@@ -26,6 +26,10 @@ if have_compose && have_caddy && have_image_node; then
   exit 0
 fi
 
+CI_TAG=deploy-tools
+source "$(dirname "$0")/lib.sh"
+need_install "Docker Compose v2, Caddy $CADDY_MINOR or Node.js $IMAGE_NODE_MAJOR (for the deployment checks)"
+echo "[deploy-tools] fetching what is missing of Docker Compose v2, Caddy $CADDY_MINOR and Node.js $IMAGE_NODE_MAJOR"
 WORK=$(mktemp -d)
 LIST=/etc/apt/sources.list.d/mnemo-trixie.sources
 cleanup() { rm -rf "$WORK"; rm -f "$LIST"; }

@@ -4,9 +4,11 @@
 set -euo pipefail
 PG_CONFIG=${PG_CONFIG:-/usr/lib/postgresql/15/bin/pg_config}
 if [ -f "$($PG_CONFIG --sharedir)/extension/vector.control" ]; then
-  echo "[pgvector] already installed"; exit 0
+  echo "[pgvector] present"; exit 0
 fi
-export DEBIAN_FRONTEND=noninteractive
+CI_TAG=pgvector
+source "$(dirname "$0")/lib.sh"
+need_install "pgvector (the PostgreSQL extension)"
 SRC_LIST=/etc/apt/sources.list.d/mnemo-trixie-src.sources
 cleanup() { rm -f "$SRC_LIST"; }
 trap cleanup EXIT
@@ -17,6 +19,7 @@ Suites: trixie
 Components: main
 Signed-By: /usr/share/keyrings/debian-archive-keyring.gpg
 SRC
+echo "[pgvector] building pgvector from Debian trixie's source package (about 30 s)"
 apt-get update -qq
 apt-get install -y -qq postgresql-server-dev-15 build-essential dpkg-dev >/dev/null
 WORK=$(mktemp -d)

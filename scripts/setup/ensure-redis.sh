@@ -2,15 +2,16 @@
 # Makes a Redis server reachable for the tests. Tries, in order:
 #   1. TEST_REDIS_URL, when set (must answer PING; nothing is started for it);
 #   2. a server already answering on 127.0.0.1:6379;
-#   3. CI's own redis-server (installed with apt when missing), recorded under $MNEMO_CI_STATE
+#   3. the set-up's own redis-server (installed with apt when missing), recorded under $MNEMO_SETUP_STATE
 #      and reused on the next run: on 6379 when that port is free, otherwise on a free port
-#      from 6380 up, handed back as TEST_REDIS_URL. It keeps nothing on disk.
+#      from 6380 up, handed back as TEST_REDIS_URL. It keeps nothing on disk. When this run
+#      started it, it is recorded (record_started) so `npm test` stops it at the end.
 set -euo pipefail
 CI_TAG=redis
 source "$(dirname "$0")/lib.sh"
 
 # The port developers' machines use; only changed to exercise the fallbacks in a test of this script.
-PORT0=${MNEMO_CI_REDIS_DEFAULT_PORT:-6379}
+PORT0=${MNEMO_SETUP_REDIS_DEFAULT_PORT:-6379}
 
 # PING over plain bash TCP: works before redis-tools is installed.
 redis_ping() {
@@ -32,12 +33,12 @@ if redis_ping 127.0.0.1 "$PORT0"; then
   exit 0
 fi
 
-dir="$MNEMO_CI_STATE/redis"
+dir="$MNEMO_SETUP_STATE/redis"
 mkdir -p "$dir"
 if [ -f "$dir/port" ] && [ -f "$dir/redis.pid" ] && kill -0 "$(cat "$dir/redis.pid")" 2>/dev/null \
   && redis_ping 127.0.0.1 "$(cat "$dir/port")"; then
   port=$(cat "$dir/port")
-  ci_log "reusing CI's own redis-server on 127.0.0.1:$port"
+  ci_log "reusing the set-up's own redis-server on 127.0.0.1:$port"
 else
   if ! command -v redis-server >/dev/null; then
     apt_install redis-server
@@ -57,6 +58,7 @@ else
   echo "$port" >"$dir/port"
   for _ in $(seq 1 50); do redis_ping 127.0.0.1 "$port" && break; sleep 0.2; done
   redis_ping 127.0.0.1 "$port" || { tail -20 "$dir/redis.log" >&2; ci_die "redis-server on port $port does not answer PING"; }
+  record_started pid "$(cat "$dir/redis.pid")"
 fi
 
 if [ "$port" != 6379 ]; then
