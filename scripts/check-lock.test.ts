@@ -1,7 +1,6 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-// @ts-expect-error -- a plain .mjs script (it runs before the dependencies are installed)
 import { findLockDrift, matchesPlatform } from "./check-lock.mjs";
 
 type Lock = { name?: string; packages: Record<string, Record<string, unknown>> };
