@@ -4,7 +4,7 @@
 //   npm run db:migrate -- --rolled-back <name>  mark a failed migration rolled back (after
 //                                               fixing its SQL), like `prisma migrate resolve`
 import path from "node:path";
-import type { MigrationTarget } from "@/lib/db/migration-target";
+import type { MigrationTarget } from "@/lib/db/migrations/migration-target";
 
 async function main(): Promise<string> {
   const started = performance.now();
@@ -14,8 +14,8 @@ async function main(): Promise<string> {
 
   // Imported here so that a bad environment is reported like any other failure.
   const { config } = await import("@/lib/config");
-  const { applyMigrations } = await import("@/lib/db/apply-migrations");
-  const { markMigrationRolledBack } = await import("@/lib/db/migration-mark-rolled-back");
+  const { applyMigrations } = await import("@/lib/db/migrations/apply-migrations");
+  const { markMigrationRolledBack } = await import("@/lib/db/migrations/migration-mark-rolled-back");
 
   const run = async (target: MigrationTarget) => {
     if (rolledBack) {

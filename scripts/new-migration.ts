@@ -2,7 +2,7 @@
 // (the offline stand-in for `prisma migrate dev --create-only`).
 // Usage: node --conditions=react-server --import tsx scripts/new-migration.ts <name>
 // Review the SQL, add by hand what Prisma cannot model (and list it in
-// lib/db/migration-hand-written.ts), then run `npm run db:migrate`.
+// lib/db/migrations/migration-hand-written.ts), then run `npm run db:migrate`.
 import fs from "node:fs";
 import path from "node:path";
 
@@ -12,8 +12,8 @@ async function main(): Promise<string> {
     throw new Error("usage: scripts/new-migration.ts <name>  (lower-case letters, digits and _)");
   }
   const started = performance.now();
-  const { defaultMigrationsDir } = await import("@/lib/db/migration-engine");
-  const { diffMigrationsAgainstSchema } = await import("@/lib/db/migration-diff");
+  const { defaultMigrationsDir } = await import("@/lib/db/migrations/migration-engine");
+  const { diffMigrationsAgainstSchema } = await import("@/lib/db/migrations/migration-diff");
   const { sql, replayed } = await diffMigrationsAgainstSchema();
   const ms = Math.round(performance.now() - started);
   if (sql === "") return `[new-migration] no changes: ${replayed.length} migrations match schema.prisma (${ms} ms)`;

@@ -1,6 +1,6 @@
 import { requireUser } from "@/lib/auth/require-user";
 import { AppHeader } from "@/components/layout/app-header";
-import { countPendingProposals } from "@/lib/inspector/count-pending-proposals";
+import { countPendingProposals } from "@/lib/memory/count-pending-proposals";
 
 export default async function AppLayout({ children }: { children: React.ReactNode }) {
   const user = await requireUser();

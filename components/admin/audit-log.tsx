@@ -5,7 +5,7 @@ import { Button } from "@/components/ui/button";
 import { ContentDiff } from "@/components/admin/content-diff";
 import { LocalTime } from "@/components/memory/local-time";
 import { OperationBadge } from "@/components/memory/operation-badge";
-import { AuditPageSchema, type AuditEvent } from "@/lib/inspector/schemas";
+import { AuditPageSchema, type AuditEvent } from "@/lib/memory/view-schemas";
 
 function EventDetail({ event }: { event: AuditEvent }) {
   const rows: [string, string | null][] = [

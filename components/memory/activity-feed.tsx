@@ -3,7 +3,7 @@
 import { useEffect, useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { MemoryEventRow } from "@/components/memory/memory-event-row";
-import { ActivityPageSchema } from "@/lib/inspector/schemas";
+import { ActivityPageSchema } from "@/lib/memory/view-schemas";
 import { MemoryEventSchema, type MemoryEvent } from "@/lib/memory/schemas";
 
 type Connection = "connecting" | "live" | "reconnecting";

@@ -3,7 +3,7 @@ import { DeleteMemoryButton } from "@/components/memory/delete-memory-button";
 import { LocalTime } from "@/components/memory/local-time";
 import { MemoryEventRow } from "@/components/memory/memory-event-row";
 import { StatusBadge } from "@/components/memory/status-badge";
-import type { ChainLink, MemoryDetail } from "@/lib/inspector/schemas";
+import type { ChainLink, MemoryDetail } from "@/lib/memory/view-schemas";
 
 function Chain({ title, links, empty }: { title: string; links: ChainLink[]; empty: string }) {
   return (

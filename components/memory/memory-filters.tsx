@@ -3,7 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
-import type { MemorySort } from "@/lib/inspector/schemas";
+import type { MemorySort } from "@/lib/memory/view-schemas";
 import { MemoryStatusSchema, MemoryTypeSchema, type MemoryStatus, type MemoryType } from "@/lib/memory/schemas";
 
 /** Search, type, status and sort for /memories; they live in the URL so views can be shared and reloaded. */

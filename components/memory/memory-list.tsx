@@ -7,7 +7,7 @@ import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/memory/confirm-dialog";
 import { LocalTime } from "@/components/memory/local-time";
 import { StatusBadge } from "@/components/memory/status-badge";
-import { DeleteResultSchema, type MemoryListItem } from "@/lib/inspector/schemas";
+import { DeleteResultSchema, type MemoryListItem } from "@/lib/memory/view-schemas";
 
 const deletable = (m: MemoryListItem) => m.status === "active" || m.status === "pending";
 

@@ -5,7 +5,7 @@ import { useRef, useState } from "react";
 import { z } from "zod";
 import { Button } from "@/components/ui/button";
 import { LocalTime } from "@/components/memory/local-time";
-import { ProposalStateSchema, type MemoryListItem, type ProposalState } from "@/lib/inspector/schemas";
+import { ProposalStateSchema, type MemoryListItem, type ProposalState } from "@/lib/memory/view-schemas";
 
 const ErrorSchema = z.object({ error: z.object({ message: z.string() }) });
 

@@ -1,6 +1,6 @@
 import "server-only";
 import { config } from "@/lib/config";
-import { applyMigrations } from "@/lib/db/apply-migrations";
+import { applyMigrations } from "@/lib/db/migrations/apply-migrations";
 import { pgliteDataDir } from "@/lib/db/client";
 import { openPglite } from "@/lib/db/open-pglite";
 

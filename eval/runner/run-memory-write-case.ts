@@ -6,7 +6,7 @@ import { collectCaseWrites } from "@/eval/runner/collect-case-writes";
 import { sendUserTurn } from "@/eval/runner/send-user-turn";
 import { getDb } from "@/lib/db/client";
 import type { EvalCaseResult } from "@/lib/eval/schemas";
-import { drainMemoryWrites } from "@/lib/memory/drain-memory-writes";
+import { drainMemoryWrites } from "@/lib/jobs/drain-memory-writes";
 
 /** Options for {@link runMemoryWriteCase}. */
 export type RunMemoryWriteCaseOptions = {

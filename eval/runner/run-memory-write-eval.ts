@@ -8,8 +8,8 @@ import { describeLanguageModel } from "@/lib/ai/get-language-model";
 import { getDb } from "@/lib/db/client";
 import type { EvalCaseResult, EvalRunReport } from "@/lib/eval/schemas";
 import { log } from "@/lib/log";
-import { startMemoryWriteWorker } from "@/lib/memory/start-memory-write-worker";
-import { stopMemoryWriteWorker } from "@/lib/memory/stop-memory-write-worker";
+import { startMemoryWriteWorker } from "@/lib/jobs/start-memory-write-worker";
+import { stopMemoryWriteWorker } from "@/lib/jobs/stop-memory-write-worker";
 
 /** Options for {@link runMemoryWriteEval}. */
 export type RunMemoryWriteEvalOptions = {

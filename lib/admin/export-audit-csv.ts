@@ -1,7 +1,7 @@
 import "server-only";
 import { getDb } from "@/lib/db/client";
 import { selectAuditPage } from "@/lib/db/inspector-events-sql";
-import { AuditFiltersSchema, type AuditEvent } from "@/lib/inspector/schemas";
+import { AuditFiltersSchema, type AuditEvent } from "@/lib/memory/view-schemas";
 import { log } from "@/lib/log";
 
 const BATCH = 1_000;

@@ -2,7 +2,7 @@ import "server-only";
 import { getDb } from "@/lib/db/client";
 import { selectEvent } from "@/lib/db/inspector-events-sql";
 import { AppError } from "@/lib/errors";
-import type { AuditEvent } from "@/lib/inspector/schemas";
+import type { AuditEvent } from "@/lib/memory/view-schemas";
 
 /** Any user's event with its owner's email, for the audit log's detail view (admins only). */
 export async function getAuditEvent(options: { eventId: string }): Promise<AuditEvent> {

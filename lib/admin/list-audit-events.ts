@@ -1,7 +1,7 @@
 import "server-only";
 import { getDb } from "@/lib/db/client";
 import { selectAuditPage } from "@/lib/db/inspector-events-sql";
-import { AuditQuerySchema, type AuditPage } from "@/lib/inspector/schemas";
+import { AuditQuerySchema, type AuditPage } from "@/lib/memory/view-schemas";
 
 /**
  * All users' write events for the admin audit log, newest first, filtered, keyset-paginated

@@ -10,7 +10,7 @@ import { saveMessage } from "@/lib/chat/save-message";
 import type { ChatRequest } from "@/lib/chat/schemas";
 import type { ChatMessage } from "@/lib/ai/chat-message";
 import { describeLanguageModel, getLanguageModel } from "@/lib/ai/get-language-model";
-import { maybeEnqueueEpisode } from "@/lib/ai/maybe-enqueue-episode";
+import { maybeEnqueueEpisode } from "@/lib/jobs/maybe-enqueue-episode";
 import { memoryTools } from "@/lib/ai/memory-tools";
 import { buildSystemPrompt } from "@/lib/ai/prompts/system-prompt";
 

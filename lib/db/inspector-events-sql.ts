@@ -1,9 +1,9 @@
 import "server-only";
 import { z } from "zod";
 import { MemoryEventRowFields, toMemoryEvent } from "@/lib/db/memory-events-sql";
-import { type SqlClient } from "@/lib/db/memory-sql-client";
+import { type SqlClient } from "@/lib/db/sql-client";
 import { Prisma } from "@/lib/generated/prisma/client";
-import type { AuditEvent, AuditFilters } from "@/lib/inspector/schemas";
+import type { AuditEvent, AuditFilters } from "@/lib/memory/view-schemas";
 import type { MemoryEvent } from "@/lib/memory/schemas";
 
 // Read-side SQL over memory_write_events (the audit table). Lists are keyset-paginated on seq,
@@ -77,7 +77,7 @@ export async function selectAuditPage(
  */
 const SEQ_TIME_SLACK = "1 hour";
 
-/** The audit page statement itself, exported so scripts/bench-audit.ts can EXPLAIN exactly it. */
+/** The audit page statement itself, exported so scripts/bench/bench-audit.ts can EXPLAIN exactly it. */
 export function auditPageSql(q: AuditFilters & { cursor: string | null; limit: number }): Prisma.Sql {
   const userId = q.user && z.string().uuid().safeParse(q.user).success ? q.user : null;
   const email = q.user && !userId ? q.user.toLowerCase() : null;

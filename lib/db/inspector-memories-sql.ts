@@ -1,7 +1,7 @@
 import "server-only";
 import { z } from "zod";
-import { dbDate, dbNumber, toCsvParam, type SqlClient } from "@/lib/db/memory-sql-client";
-import type { ChainLink, MemoryListItem, MemorySort } from "@/lib/inspector/schemas";
+import { dbDate, dbNumber, toCsvParam, type SqlClient } from "@/lib/db/sql-client";
+import type { ChainLink, MemoryListItem, MemorySort } from "@/lib/memory/view-schemas";
 import { MemoryStatusSchema, MemoryTypeSchema, type MemoryStatus, type MemoryType } from "@/lib/memory/schemas";
 
 // Read-side SQL for the memory inspector. Every statement has the user's id in its WHERE

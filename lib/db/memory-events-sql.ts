@@ -1,7 +1,7 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
-import { bigintAsString, dbDate, dbNumber, type SqlClient } from "@/lib/db/memory-sql-client";
+import { bigintAsString, dbDate, dbNumber, type SqlClient } from "@/lib/db/sql-client";
 import {
   ExtractionTypeSchema,
   MemoryOperationSchema,

@@ -1,6 +1,6 @@
 import "server-only";
 import { z } from "zod";
-import { prepareVectorScan } from "@/lib/db/memory-search-sql";
+import { prepareVectorScan } from "@/lib/db/memory-items-search-sql";
 import {
   dbDate,
   dbNumber,
@@ -9,7 +9,7 @@ import {
   toVectorLiteral,
   vectorOrderKey,
   type SqlClient,
-} from "@/lib/db/memory-sql-client";
+} from "@/lib/db/sql-client";
 import { MemoryStatusSchema, MemoryTypeSchema, type MemoryStatus, type MemoryType } from "@/lib/memory/schemas";
 
 // Row-level SQL for memory_items. Every statement is scoped by user_id in its WHERE clause.

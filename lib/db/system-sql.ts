@@ -1,6 +1,6 @@
 import "server-only";
 import { z } from "zod";
-import { dbDate, dbNumber, type SqlClient } from "@/lib/db/memory-sql-client";
+import { dbDate, dbNumber, type SqlClient } from "@/lib/db/sql-client";
 import type { MemoryWriteQueueStats, MigrationStatus } from "@/lib/ops/schemas";
 
 // Operational read-outs for admins, across all users on purpose (like the worker's claims).

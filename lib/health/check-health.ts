@@ -4,7 +4,7 @@ import { describeLanguageModel } from "@/lib/ai/get-language-model";
 import { config } from "@/lib/config";
 import { getDb } from "@/lib/db/client";
 import { pingDatabase } from "@/lib/db/health-sql";
-import type { SqlClient } from "@/lib/db/memory-sql-client";
+import type { SqlClient } from "@/lib/db/sql-client";
 import type { Health } from "@/lib/health/schemas";
 import { getRedis } from "@/lib/redis/client";
 import { firstConnection } from "@/lib/redis/first-connection";

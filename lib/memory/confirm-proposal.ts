@@ -4,7 +4,7 @@ import { config } from "@/lib/config";
 import { getDb } from "@/lib/db/client";
 import { insertMemoryEvent } from "@/lib/db/memory-events-sql";
 import { selectMemoryForUpdate, selectNearestActiveMemory, updateMemoryStatus } from "@/lib/db/memory-items-sql";
-import type { SqlClient } from "@/lib/db/memory-sql-client";
+import type { SqlClient } from "@/lib/db/sql-client";
 import { embedText } from "@/lib/embeddings/embed-text";
 import { AppError } from "@/lib/errors";
 import { checkWriteRateLimits } from "@/lib/memory/check-write-rate-limits";

@@ -3,7 +3,7 @@ import { z } from "zod";
 import { insertMemoryEvent } from "@/lib/db/memory-events-sql";
 import { softDeleteMemoryItems } from "@/lib/db/memory-items-sql";
 import { log } from "@/lib/log";
-import { JobAlreadyDoneError } from "@/lib/memory/job-already-done-error";
+import { JobAlreadyDoneError } from "@/lib/jobs/job-already-done-error";
 import { runMemoryTransaction } from "@/lib/memory/run-memory-transaction";
 import type { MemoryEvent } from "@/lib/memory/schemas";
 

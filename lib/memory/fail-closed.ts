@@ -1,7 +1,7 @@
 import "server-only";
 import { AppError } from "@/lib/errors";
 import { log } from "@/lib/log";
-import { JobAlreadyDoneError } from "@/lib/memory/job-already-done-error";
+import { JobAlreadyDoneError } from "@/lib/jobs/job-already-done-error";
 import type { MemoryWriteResponse } from "@/lib/memory/schemas";
 
 /**

@@ -1,7 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import { getDb } from "@/lib/db/client";
-import { prepareVectorScan, selectHybridSearch, selectTopActiveMemories } from "@/lib/db/memory-search-sql";
+import { prepareVectorScan, selectHybridSearch, selectTopActiveMemories } from "@/lib/db/memory-items-search-sql";
 import { embedText } from "@/lib/embeddings/embed-text";
 import { MemoryTypeSchema, type MemorySearchResult, type MemoryType } from "@/lib/memory/schemas";
 

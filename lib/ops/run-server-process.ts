@@ -1,7 +1,7 @@
 import "server-only";
 import { log } from "@/lib/log";
-import { startMemoryWriteWorker } from "@/lib/memory/start-memory-write-worker";
-import { stopMemoryWriteWorker } from "@/lib/memory/stop-memory-write-worker";
+import { startMemoryWriteWorker } from "@/lib/jobs/start-memory-write-worker";
+import { stopMemoryWriteWorker } from "@/lib/jobs/stop-memory-write-worker";
 import { getServerDrain } from "@/lib/ops/server-drain";
 import { startReplicaHeartbeat } from "@/lib/ops/start-replica-heartbeat";
 import { stopReplicaHeartbeat } from "@/lib/ops/stop-replica-heartbeat";

@@ -1,5 +1,5 @@
 // Just enough of a Dockerfile reader to run what the image runs without Docker (tests/deploy,
-// scripts/bench-deploy.ts): the stages, their ENV, COPY lines, CMD and HEALTHCHECK, with line
+// scripts/bench/bench-deploy.ts): the stages, their ENV, COPY lines, CMD and HEALTHCHECK, with line
 // continuations and comments.
 import fs from "node:fs";
 import path from "node:path";

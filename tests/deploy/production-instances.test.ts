@@ -10,7 +10,7 @@ import os from "node:os";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { HealthSchema } from "@/lib/health/schemas";
-import { MemoryListPageSchema } from "@/lib/inspector/schemas";
+import { MemoryListPageSchema } from "@/lib/memory/view-schemas";
 import { MemoryEventSchema } from "@/lib/memory/schemas";
 import { SystemStatusSchema } from "@/lib/ops/schemas";
 import { openSse } from "@/tests/integration/sse-client";

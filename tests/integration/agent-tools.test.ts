@@ -6,7 +6,7 @@ import { saveMemory } from "@/lib/ai/tools/save-memory";
 import type { ToolContext } from "@/lib/ai/tools/tool-context";
 import { getDb } from "@/lib/db/client";
 import { createMemory } from "@/lib/memory/create-memory";
-import { drainMemoryWrites } from "@/lib/memory/drain-memory-writes";
+import { drainMemoryWrites } from "@/lib/jobs/drain-memory-writes";
 import { createTestUser } from "@/tests/support/test-users";
 
 // The spec's tool tests, run against the real database and queue: the tools are thin, and

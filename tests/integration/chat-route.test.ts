@@ -2,9 +2,9 @@ import { randomUUID } from "node:crypto";
 import { afterEach, describe, expect, it } from "vitest";
 import { config } from "@/lib/config";
 import { getDb } from "@/lib/db/client";
-import { drainMemoryWrites } from "@/lib/memory/drain-memory-writes";
-import { startMemoryWriteWorker } from "@/lib/memory/start-memory-write-worker";
-import { stopMemoryWriteWorker } from "@/lib/memory/stop-memory-write-worker";
+import { drainMemoryWrites } from "@/lib/jobs/drain-memory-writes";
+import { startMemoryWriteWorker } from "@/lib/jobs/start-memory-write-worker";
+import { stopMemoryWriteWorker } from "@/lib/jobs/stop-memory-write-worker";
 import { sendChat } from "@/tests/support/chat-client";
 import { createTestUser, type TestUser } from "@/tests/support/test-users";
 

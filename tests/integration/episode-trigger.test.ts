@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { maybeEnqueueEpisode } from "@/lib/ai/maybe-enqueue-episode";
+import { maybeEnqueueEpisode } from "@/lib/jobs/maybe-enqueue-episode";
 import { getDb } from "@/lib/db/client";
 import { addConversationMessages, createMemoryTestConversation, createMemoryTestUser } from "@/tests/support/memory-fixtures";
 

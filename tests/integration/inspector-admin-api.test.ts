@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { GET as listAudit } from "@/app/api/admin/audit/route";
 import { GET as getAuditEvent } from "@/app/api/admin/audit/[id]/route";
 import { GET as exportAudit } from "@/app/api/admin/audit/export/route";
-import { AuditPageSchema } from "@/lib/inspector/schemas";
+import { AuditPageSchema } from "@/lib/memory/view-schemas";
 import { createTestUser, request, routeParams, type TestUser } from "@/tests/support/test-users";
 import { seedMemory, seedProposal } from "./inspector-seed";
 import { deleteMemories } from "@/lib/memory/delete-memories";

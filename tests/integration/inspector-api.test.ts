@@ -9,7 +9,7 @@ import { GET as listProposals } from "@/app/api/proposals/route";
 import { GET as getProposal } from "@/app/api/proposals/[id]/route";
 import { POST as confirmProposal } from "@/app/api/proposals/[id]/confirm/route";
 import { POST as rejectProposal } from "@/app/api/proposals/[id]/reject/route";
-import { MemoryDetailSchema, MemoryListPageSchema, ProposalStateSchema, ActivityPageSchema } from "@/lib/inspector/schemas";
+import { MemoryDetailSchema, MemoryListPageSchema, ProposalStateSchema, ActivityPageSchema } from "@/lib/memory/view-schemas";
 import { createTestUser, request, routeParams, type TestUser } from "@/tests/support/test-users";
 import { seedConversation, seedMemory, seedProposal, seedSupersede } from "./inspector-seed";
 

@@ -3,15 +3,15 @@ import path from "node:path";
 import { afterAll, afterEach, describe, expect, it, vi } from "vitest";
 import { config } from "@/lib/config";
 import { getDb } from "@/lib/db/client";
-import { claimMemoryWriteJobs } from "@/lib/db/memory-jobs-sql";
+import { claimMemoryWriteJobs } from "@/lib/db/memory-write-jobs-sql";
 import { log } from "@/lib/log";
 import { createMemory } from "@/lib/memory/create-memory";
-import { drainMemoryWrites } from "@/lib/memory/drain-memory-writes";
-import { enqueueMemoryWrite } from "@/lib/memory/enqueue-memory-write";
-import { JobAlreadyDoneError } from "@/lib/memory/job-already-done-error";
-import { processMemoryWriteJob } from "@/lib/memory/process-memory-write-job";
-import { startMemoryWriteWorker } from "@/lib/memory/start-memory-write-worker";
-import { stopMemoryWriteWorker } from "@/lib/memory/stop-memory-write-worker";
+import { drainMemoryWrites } from "@/lib/jobs/drain-memory-writes";
+import { enqueueMemoryWrite } from "@/lib/jobs/enqueue-memory-write";
+import { JobAlreadyDoneError } from "@/lib/jobs/job-already-done-error";
+import { processMemoryWriteJob } from "@/lib/jobs/process-memory-write-job";
+import { startMemoryWriteWorker } from "@/lib/jobs/start-memory-write-worker";
+import { stopMemoryWriteWorker } from "@/lib/jobs/stop-memory-write-worker";
 import { getRedis } from "@/lib/redis/client";
 import {
   createMemoryTestConversation,

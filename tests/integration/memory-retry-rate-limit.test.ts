@@ -2,8 +2,8 @@ import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { config } from "@/lib/config";
 import { getDb } from "@/lib/db/client";
-import { drainMemoryWrites } from "@/lib/memory/drain-memory-writes";
-import { enqueueMemoryWrite } from "@/lib/memory/enqueue-memory-write";
+import { drainMemoryWrites } from "@/lib/jobs/drain-memory-writes";
+import { enqueueMemoryWrite } from "@/lib/jobs/enqueue-memory-write";
 import { checkWriteRateLimitConversation } from "@/lib/redis/rate-limit-conversation";
 import { createTestUser } from "@/tests/support/test-users";
 

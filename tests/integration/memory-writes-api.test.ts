@@ -1,8 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import { GET as getMemoryWrite } from "@/app/api/memory-writes/[id]/route";
-import { MemoryWriteStatusSchema } from "@/lib/memory/get-memory-write-status";
-import { enqueueMemoryWrite } from "@/lib/memory/enqueue-memory-write";
+import { MemoryWriteStatusSchema } from "@/lib/jobs/get-memory-write-status";
+import { enqueueMemoryWrite } from "@/lib/jobs/enqueue-memory-write";
 import { createTestUser, request, routeParams, type TestUser } from "@/tests/support/test-users";
 
 // The chat's write chip polls this route with the write_id a tool returned. Other test files

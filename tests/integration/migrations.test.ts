@@ -10,12 +10,12 @@ import { vector } from "@electric-sql/pglite-pgvector";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { config } from "@/lib/config";
-import { applyMigrations } from "@/lib/db/apply-migrations";
-import { diffMigrationsAgainstSchema } from "@/lib/db/migration-diff";
-import { defaultMigrationsDir, defaultSchemaPath } from "@/lib/db/migration-engine";
-import { handWrittenObjects } from "@/lib/db/migration-hand-written";
-import { markMigrationRolledBack } from "@/lib/db/migration-mark-rolled-back";
-import type { MigrationTarget } from "@/lib/db/migration-target";
+import { applyMigrations } from "@/lib/db/migrations/apply-migrations";
+import { diffMigrationsAgainstSchema } from "@/lib/db/migrations/migration-diff";
+import { defaultMigrationsDir, defaultSchemaPath } from "@/lib/db/migrations/migration-engine";
+import { handWrittenObjects } from "@/lib/db/migrations/migration-hand-written";
+import { markMigrationRolledBack } from "@/lib/db/migrations/migration-mark-rolled-back";
+import type { MigrationTarget } from "@/lib/db/migrations/migration-target";
 
 const migrationNames = fs
   .readdirSync(defaultMigrationsDir, { withFileTypes: true })

@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { runChatTurn } from "@/lib/ai/run-chat-turn";
 import { getDb } from "@/lib/db/client";
 import { createMemory } from "@/lib/memory/create-memory";
-import { drainMemoryWrites } from "@/lib/memory/drain-memory-writes";
+import { drainMemoryWrites } from "@/lib/jobs/drain-memory-writes";
 import { startFakeOpenAIServer, type ScriptedReply } from "@/tests/support/fake-openai-server";
 import { createTestUser } from "@/tests/support/test-users";
 

@@ -8,7 +8,7 @@ import { vector } from "@electric-sql/pglite-pgvector";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
-import { applyMigrations } from "@/lib/db/apply-migrations";
+import { applyMigrations } from "@/lib/db/migrations/apply-migrations";
 import { openPglite } from "@/lib/db/open-pglite";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 

@@ -8,7 +8,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { GET as systemRoute } from "@/app/api/admin/system/route";
 import { config } from "@/lib/config";
 import { getDb } from "@/lib/db/client";
-import { insertMemoryWriteJob } from "@/lib/db/memory-jobs-sql";
+import { insertMemoryWriteJob } from "@/lib/db/memory-write-jobs-sql";
 import { selectMemoryWriteQueueStats, selectMigrationStatus } from "@/lib/db/system-sql";
 import { listReplicas } from "@/lib/ops/list-replicas";
 import { REPLICA_KEY_PREFIX } from "@/lib/ops/replica-registry";

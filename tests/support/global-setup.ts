@@ -2,7 +2,7 @@
 // per run, before any test file starts. About half a second on an up-to-date database.
 import pg from "pg";
 import type { TestProject } from "vitest/node";
-import { applyMigrations } from "@/lib/db/apply-migrations";
+import { applyMigrations } from "@/lib/db/migrations/apply-migrations";
 
 export default async function setup(project: TestProject) {
   // test.env from vitest.config.ts is what the test workers see; prefer it.

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { ActivityFeed } from "@/components/memory/activity-feed";
 import { requireUser } from "@/lib/auth/require-user";
-import { listActivity } from "@/lib/inspector/list-activity";
+import { listActivity } from "@/lib/memory/list-activity";
 
 export const metadata: Metadata = { title: "Activity" };
 

@@ -5,9 +5,9 @@ import { MemoryFilters } from "@/components/memory/memory-filters";
 import { MemoryList } from "@/components/memory/memory-list";
 import { Pagination } from "@/components/memory/pagination";
 import { requireUser } from "@/lib/auth/require-user";
-import { countPendingProposals } from "@/lib/inspector/count-pending-proposals";
-import { listMemories } from "@/lib/inspector/list-memories";
-import { MemoryListQuerySchema } from "@/lib/inspector/schemas";
+import { countPendingProposals } from "@/lib/memory/count-pending-proposals";
+import { listMemories } from "@/lib/memory/list-memories";
+import { MemoryListQuerySchema } from "@/lib/memory/view-schemas";
 
 export const metadata: Metadata = { title: "Memories" };
 

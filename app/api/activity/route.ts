@@ -1,5 +1,5 @@
 import { withRoute } from "@/lib/api/with-route";
-import { listActivity } from "@/lib/inspector/list-activity";
+import { listActivity } from "@/lib/memory/list-activity";
 
 /** GET /api/activity?before&limit → { items, nextCursor }: the user's write events, newest first. */
 export const GET = withRoute(

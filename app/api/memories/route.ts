@@ -1,5 +1,5 @@
 import { withRoute } from "@/lib/api/with-route";
-import { listMemories } from "@/lib/inspector/list-memories";
+import { listMemories } from "@/lib/memory/list-memories";
 
 /** GET /api/memories?q&types&statuses&sort&page&pageSize → MemoryListPage */
 export const GET = withRoute(

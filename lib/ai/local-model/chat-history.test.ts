@@ -1,7 +1,7 @@
 import { convertToModelMessages, generateText, stepCountIs, type UIMessage } from "ai";
 import { describe, expect, it } from "vitest";
 import { createLocalMemoryModel } from "./create-local-memory-model";
-import { createFakeMemoryTools } from "./fake-memory-tools";
+import { createFakeMemoryTools } from "@/tests/support/fake-memory-tools";
 
 // The chat route rebuilds the prompt from stored UI messages; these tests feed the model that
 // history the same way (convertToModelMessages), including the degenerate text-only case.

@@ -2,7 +2,7 @@ import { generateText, stepCountIs, type ModelMessage } from "ai";
 import { describe, expect, it } from "vitest";
 import { classifyMessage } from "./classify-message";
 import { createLocalMemoryModel } from "./create-local-memory-model";
-import { createFakeMemoryTools } from "./fake-memory-tools";
+import { createFakeMemoryTools } from "@/tests/support/fake-memory-tools";
 import { rewriteRequest } from "./rewrite-request";
 
 const model = createLocalMemoryModel();

@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { EPISODE_SUMMARY_SYSTEM_PROMPT } from "@/lib/ai/prompts/episode-summary-prompt";
 import { createLocalMemoryModel } from "./create-local-memory-model";
-import { createFakeMemoryTools } from "./fake-memory-tools";
+import { createFakeMemoryTools } from "@/tests/support/fake-memory-tools";
 
 const model = createLocalMemoryModel();
 

@@ -7,7 +7,7 @@ import { MemoryWriteDatasetSchema, type ActualWrite, type MemoryWriteCaseResult,
 import { computeMetrics } from "@/eval/scorers/compute-metrics";
 import { scoreCase } from "@/eval/scorers/score-case";
 import { createLocalMemoryModel } from "./create-local-memory-model";
-import { createFakeMemoryTools } from "./fake-memory-tools";
+import { createFakeMemoryTools } from "@/tests/support/fake-memory-tools";
 
 // Offline replay of the golden dataset against an in-memory store: the same scorers as the eval
 // runner, without Postgres, so a regression in the model's rules shows up in unit tests.

@@ -2,7 +2,7 @@ import "server-only";
 import { tool } from "ai";
 import { z } from "zod";
 import { log } from "@/lib/log";
-import { enqueueMemoryWrite } from "@/lib/memory/enqueue-memory-write";
+import { enqueueMemoryWrite } from "@/lib/jobs/enqueue-memory-write";
 import { filterOwnedMemoryIds } from "@/lib/memory/filter-owned-memory-ids";
 import { findDeleteCandidates } from "@/lib/memory/find-delete-candidates";
 import { MISSING_USER_ERROR, type ToolContext } from "@/lib/ai/tools/tool-context";

@@ -3,7 +3,7 @@ import { tool } from "ai";
 import { z } from "zod";
 import { config } from "@/lib/config";
 import { log } from "@/lib/log";
-import { enqueueMemoryWrite } from "@/lib/memory/enqueue-memory-write";
+import { enqueueMemoryWrite } from "@/lib/jobs/enqueue-memory-write";
 import { filterOwnedMemoryIds } from "@/lib/memory/filter-owned-memory-ids";
 import { proposeMemory } from "@/lib/memory/propose-memory";
 import { MemoryWriteRequestSchema } from "@/lib/memory/schemas";

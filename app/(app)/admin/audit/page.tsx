@@ -4,7 +4,7 @@ import { AuditFilters, type AuditFilterValues } from "@/components/admin/audit-f
 import { AuditLog } from "@/components/admin/audit-log";
 import { listAuditEvents } from "@/lib/admin/list-audit-events";
 import { requireAdmin } from "@/lib/auth/require-admin";
-import { AuditFiltersSchema } from "@/lib/inspector/schemas";
+import { AuditFiltersSchema } from "@/lib/memory/view-schemas";
 
 export const metadata: Metadata = { title: "Audit log" };
 

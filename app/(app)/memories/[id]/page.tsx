@@ -4,7 +4,7 @@ import { notFound } from "next/navigation";
 import { MemoryDetailView } from "@/components/memory/memory-detail-view";
 import { requireUser } from "@/lib/auth/require-user";
 import { AppError } from "@/lib/errors";
-import { getMemoryDetail } from "@/lib/inspector/get-memory-detail";
+import { getMemoryDetail } from "@/lib/memory/get-memory-detail";
 import { IdParamsSchema } from "@/lib/api/id-params";
 
 export const metadata: Metadata = { title: "Memory" };

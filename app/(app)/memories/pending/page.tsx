@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { MemoriesTabs } from "@/components/memory/memories-tabs";
 import { PendingProposals } from "@/components/memory/pending-proposals";
 import { requireUser } from "@/lib/auth/require-user";
-import { listPendingProposals } from "@/lib/inspector/list-pending-proposals";
+import { listPendingProposals } from "@/lib/memory/list-pending-proposals";
 
 export const metadata: Metadata = { title: "Pending memories" };
 

@@ -1,5 +1,5 @@
 import { withRoute } from "@/lib/api/with-route";
-import { getActivityEvent } from "@/lib/inspector/get-activity-event";
+import { getActivityEvent } from "@/lib/memory/get-activity-event";
 import { IdParamsSchema } from "@/lib/api/id-params";
 
 /** GET /api/activity/:id → one of the user's own write events (404 for another user's). */

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { withRoute } from "@/lib/api/with-route";
-import { openActivityStream } from "@/lib/inspector/open-activity-stream";
+import { openActivityStream } from "@/lib/memory/open-activity-stream";
 
 const CursorSchema = z.string().regex(/^\d{1,19}$/, "must be a sequence number").optional();
 

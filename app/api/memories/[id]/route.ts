@@ -1,6 +1,6 @@
 import { withRoute } from "@/lib/api/with-route";
-import { deleteMemoryOrThrow } from "@/lib/inspector/delete-memory-or-throw";
-import { getMemoryDetail } from "@/lib/inspector/get-memory-detail";
+import { deleteMemoryOrThrow } from "@/lib/memory/delete-memory-or-throw";
+import { getMemoryDetail } from "@/lib/memory/get-memory-detail";
 import { IdParamsSchema } from "@/lib/api/id-params";
 
 /** GET /api/memories/:id → MemoryDetail (404 for another user's memory). */

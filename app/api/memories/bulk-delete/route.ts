@@ -1,5 +1,5 @@
 import { withRoute } from "@/lib/api/with-route";
-import { deleteSelectedMemories } from "@/lib/inspector/delete-selected-memories";
+import { deleteSelectedMemories } from "@/lib/memory/delete-selected-memories";
 import { BulkDeleteBodySchema } from "./schema";
 
 /** POST /api/memories/bulk-delete { ids } → { deleted, notFound } */

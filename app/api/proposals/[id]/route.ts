@@ -1,5 +1,5 @@
 import { withRoute } from "@/lib/api/with-route";
-import { getProposalState } from "@/lib/inspector/get-proposal-state";
+import { getProposalState } from "@/lib/memory/get-proposal-state";
 import { IdParamsSchema } from "@/lib/api/id-params";
 
 /** GET /api/proposals/:id → { id, status, memoryId, outcome } (the chat card's contract). */

@@ -1,5 +1,5 @@
 import { withRoute } from "@/lib/api/with-route";
-import { decideProposal } from "@/lib/inspector/decide-proposal";
+import { decideProposal } from "@/lib/memory/decide-proposal";
 import { IdParamsSchema } from "@/lib/api/id-params";
 
 /** POST /api/proposals/:id/reject → the proposal's state after the decision; 409 if already decided. */

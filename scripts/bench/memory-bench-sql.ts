@@ -1,9 +1,9 @@
 import "server-only";
 import { z } from "zod";
-import { toVectorLiteral, vectorOrderKey, type SqlClient } from "@/lib/db/memory-sql-client";
+import { toVectorLiteral, vectorOrderKey, type SqlClient } from "@/lib/db/sql-client";
 import type { MemoryType } from "@/lib/memory/schemas";
 
-// SQL used only by scripts/bench-memory.ts: bulk seeding and plan inspection.
+// SQL used only by scripts/bench/bench-memory.ts: bulk seeding and plan inspection.
 
 export type BenchMemoryRow = { id: string; userId: string; content: string; type: MemoryType; embedding: number[]; importance: number };
 

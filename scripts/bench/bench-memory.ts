@@ -18,7 +18,7 @@ import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import pg from "pg";
-import { percentile } from "../eval/scorers/percentile";
+import { percentile } from "@/eval/scorers/percentile";
 
 const { values: args } = parseArgs({
   options: {
@@ -51,10 +51,10 @@ Object.assign(process.env, {
 });
 
 const { getDb } = await import("@/lib/db/client");
-const { applyMigrations } = await import("@/lib/db/apply-migrations");
-const { insertBenchMemories, settleMemoryItems, explainVectorArm } = await import("@/lib/db/memory-bench-sql");
+const { applyMigrations } = await import("@/lib/db/migrations/apply-migrations");
+const { insertBenchMemories, settleMemoryItems, explainVectorArm } = await import("@/scripts/bench/memory-bench-sql");
 const { embedLocal } = await import("@/lib/embeddings/embed-local");
-const { prepareVectorScan } = await import("@/lib/db/memory-search-sql");
+const { prepareVectorScan } = await import("@/lib/db/memory-items-search-sql");
 const { createMemory } = await import("@/lib/memory/create-memory");
 const { hybridSearch } = await import("@/lib/memory/hybrid-search");
 const { checkWriteRateLimitHourly } = await import("@/lib/redis/rate-limit-hourly");

@@ -1,6 +1,6 @@
 import "server-only";
 import { z } from "zod";
-import { dbDate, dbNumber, type SqlClient } from "@/lib/db/memory-sql-client";
+import { dbDate, dbNumber, type SqlClient } from "@/lib/db/sql-client";
 import { MemoryWriteJobKindSchema, type MemoryWriteJobKind } from "@/lib/memory/schemas";
 
 // The durable outbox (memory_write_jobs). For a queued job, locked_at doubles as "not before"

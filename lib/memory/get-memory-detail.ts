@@ -8,8 +8,8 @@ import {
   selectSuccessors,
 } from "@/lib/db/inspector-memories-sql";
 import { AppError } from "@/lib/errors";
-import { messageText } from "@/lib/inspector/message-text";
-import type { MemoryDetail } from "@/lib/inspector/schemas";
+import { messageText } from "@/lib/memory/message-text";
+import type { MemoryDetail } from "@/lib/memory/view-schemas";
 
 /**
  * Everything the memory detail page shows: the memory, "why was this saved?" (its source

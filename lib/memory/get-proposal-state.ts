@@ -2,7 +2,7 @@ import "server-only";
 import { getDb } from "@/lib/db/client";
 import { selectProposal } from "@/lib/db/inspector-memories-sql";
 import { AppError } from "@/lib/errors";
-import type { ProposalState } from "@/lib/inspector/schemas";
+import type { ProposalState } from "@/lib/memory/view-schemas";
 
 const OUTCOME_BY_STATUS = {
   pending: null,

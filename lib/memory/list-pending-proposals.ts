@@ -1,7 +1,7 @@
 import "server-only";
 import { getDb } from "@/lib/db/client";
 import { selectMemoryPage } from "@/lib/db/inspector-memories-sql";
-import type { PendingList } from "@/lib/inspector/schemas";
+import type { PendingList } from "@/lib/memory/view-schemas";
 
 // Proposals are decided or left; a queue longer than this is shown in pages of the Memories list.
 const PENDING_LIMIT = 100;

@@ -17,8 +17,8 @@ import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import pg from "pg";
-import { percentile } from "../eval/scorers/percentile";
-import { assembleAppImage, runMigrateStage, startProxy, startReplica, type Replica } from "./deploy/run-image-locally";
+import { percentile } from "@/eval/scorers/percentile";
+import { assembleAppImage, runMigrateStage, startProxy, startReplica, type Replica } from "@/scripts/deploy/run-image-locally";
 
 const { values: args } = parseArgs({
   options: {

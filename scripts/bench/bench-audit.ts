@@ -71,7 +71,7 @@ async function main() {
   // Scripts may set the environment; the app reads it once through lib/config.ts.
   process.env.DATABASE_URL = url;
   process.env.LOG_LEVEL ??= "warn";
-  const { applyMigrations } = await import("@/lib/db/apply-migrations");
+  const { applyMigrations } = await import("@/lib/db/migrations/apply-migrations");
   await applyMigrations({ connectionString: url });
   const client = new pg.Client({ connectionString: url });
   await client.connect();

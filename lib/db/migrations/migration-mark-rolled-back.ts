@@ -1,5 +1,5 @@
 import "server-only";
-import { type MigrationTarget, withSchemaEngine } from "@/lib/db/migration-target";
+import { type MigrationTarget, withSchemaEngine } from "@/lib/db/migrations/migration-target";
 
 /**
  * The offline `prisma migrate resolve --rolled-back <name>`: marks a failed migration as

@@ -3,13 +3,13 @@ import { setTimeout as sleep } from "node:timers/promises";
 import { ZodError } from "zod";
 import { config } from "@/lib/config";
 import { getDb } from "@/lib/db/client";
-import { completeMemoryWriteJob, failMemoryWriteJob, type MemoryWriteJobRow } from "@/lib/db/memory-jobs-sql";
+import { completeMemoryWriteJob, failMemoryWriteJob, type MemoryWriteJobRow } from "@/lib/db/memory-write-jobs-sql";
 import { AppError } from "@/lib/errors";
 import { log } from "@/lib/log";
 import { createEpisodeSummary } from "@/lib/memory/create-episode-summary";
 import { createMemory } from "@/lib/memory/create-memory";
 import { deleteMemories } from "@/lib/memory/delete-memories";
-import { JobAlreadyDoneError } from "@/lib/memory/job-already-done-error";
+import { JobAlreadyDoneError } from "@/lib/jobs/job-already-done-error";
 import { MemoryWriteJobPayloadSchemas } from "@/lib/memory/schemas";
 import { supersedeMemory } from "@/lib/memory/supersede-memory";
 

@@ -1,6 +1,6 @@
 import "server-only";
 import { AppError } from "@/lib/errors";
-import type { DeleteResult } from "@/lib/inspector/schemas";
+import type { DeleteResult } from "@/lib/memory/view-schemas";
 import { deleteMemories } from "@/lib/memory/delete-memories";
 
 /**

@@ -1,7 +1,7 @@
 import "server-only";
 import { AppError } from "@/lib/errors";
-import { getProposalState } from "@/lib/inspector/get-proposal-state";
-import type { ProposalState } from "@/lib/inspector/schemas";
+import { getProposalState } from "@/lib/memory/get-proposal-state";
+import type { ProposalState } from "@/lib/memory/view-schemas";
 import { confirmProposal } from "@/lib/memory/confirm-proposal";
 import { rejectProposal } from "@/lib/memory/reject-proposal";
 

@@ -2,9 +2,9 @@ import "server-only";
 import { setTimeout as sleep } from "node:timers/promises";
 import { config } from "@/lib/config";
 import { log } from "@/lib/log";
-import { claimMemoryWrites, STALE_CLAIM_MS } from "@/lib/memory/claim-memory-writes";
-import { getMemoryWriteWorkerState } from "@/lib/memory/memory-write-worker-state";
-import { stopMemoryWriteWorker } from "@/lib/memory/stop-memory-write-worker";
+import { claimMemoryWrites, STALE_CLAIM_MS } from "@/lib/jobs/claim-memory-writes";
+import { getMemoryWriteWorkerState } from "@/lib/jobs/memory-write-worker-state";
+import { stopMemoryWriteWorker } from "@/lib/jobs/stop-memory-write-worker";
 
 // Other instances (or a restart) can enqueue without nudging us: poll now and then.
 const POLL_MS = 1000;

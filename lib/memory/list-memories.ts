@@ -1,7 +1,7 @@
 import "server-only";
 import { getDb } from "@/lib/db/client";
 import { selectMemoryItems, selectMemoryPage, selectTextMatches } from "@/lib/db/inspector-memories-sql";
-import { MemoryListQuerySchema, type MemoryListPage } from "@/lib/inspector/schemas";
+import { MemoryListQuerySchema, type MemoryListPage } from "@/lib/memory/view-schemas";
 import { hybridSearch } from "@/lib/memory/hybrid-search";
 import type { MemoryStatus } from "@/lib/memory/schemas";
 

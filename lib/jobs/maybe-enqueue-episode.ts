@@ -2,7 +2,7 @@ import "server-only";
 import { config } from "@/lib/config";
 import { getDb } from "@/lib/db/client";
 import { countMessages } from "@/lib/chat/count-messages";
-import { enqueueMemoryWrite } from "@/lib/memory/enqueue-memory-write";
+import { enqueueMemoryWrite } from "@/lib/jobs/enqueue-memory-write";
 
 /**
  * After a turn: once the conversation is long enough, queue its episode summary (once).

@@ -1,6 +1,6 @@
 import "server-only";
-import { defaultMigrationsDir, noFilters, readMigrationList } from "@/lib/db/migration-engine";
-import { type MigrationTarget, withSchemaEngine } from "@/lib/db/migration-target";
+import { defaultMigrationsDir, noFilters, readMigrationList } from "@/lib/db/migrations/migration-engine";
+import { type MigrationTarget, withSchemaEngine } from "@/lib/db/migrations/migration-target";
 
 /** Where to apply: a PostgreSQL connection string, or an open PGlite instance (left open). */
 export type ApplyMigrationsOptions = MigrationTarget & {
@@ -14,7 +14,7 @@ export type ApplyMigrationsOptions = MigrationTarget & {
  * checksums) exactly as `prisma migrate deploy` does. Idempotent: an up-to-date database is
  * left as it is. Each migration runs as one transaction; a failing one is rolled back and
  * recorded as failed, and blocks later runs until marked rolled back (see
- * lib/db/migration-mark-rolled-back.ts). Returns the names of the migrations this call applied.
+ * lib/db/migrations/migration-mark-rolled-back.ts). Returns the names of the migrations this call applied.
  */
 export async function applyMigrations(options: ApplyMigrationsOptions): Promise<{ applied: string[] }> {
   const migrationsList = readMigrationList(options.migrationsDir ?? defaultMigrationsDir);

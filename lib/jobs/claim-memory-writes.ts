@@ -1,9 +1,9 @@
 import "server-only";
 import { getDb } from "@/lib/db/client";
-import { claimMemoryWriteJobs } from "@/lib/db/memory-jobs-sql";
+import { claimMemoryWriteJobs } from "@/lib/db/memory-write-jobs-sql";
 import { log } from "@/lib/log";
-import { getMemoryWriteWorkerState } from "@/lib/memory/memory-write-worker-state";
-import { processMemoryWriteJob } from "@/lib/memory/process-memory-write-job";
+import { getMemoryWriteWorkerState } from "@/lib/jobs/memory-write-worker-state";
+import { processMemoryWriteJob } from "@/lib/jobs/process-memory-write-job";
 
 /** A claim older than this is presumed dead (its process crashed) and may be taken over. */
 export const STALE_CLAIM_MS = 120_000;

@@ -1,6 +1,6 @@
 import "server-only";
 import { log } from "@/lib/log";
-import { getMemoryWriteWorkerState } from "@/lib/memory/memory-write-worker-state";
+import { getMemoryWriteWorkerState } from "@/lib/jobs/memory-write-worker-state";
 
 /**
  * Stops claiming new jobs and waits up to `timeoutMs` for the ones in flight. A job still

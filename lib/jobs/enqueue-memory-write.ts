@@ -2,11 +2,11 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
 import { getDb } from "@/lib/db/client";
-import { insertMemoryWriteJob } from "@/lib/db/memory-jobs-sql";
+import { insertMemoryWriteJob } from "@/lib/db/memory-write-jobs-sql";
 import { AppError } from "@/lib/errors";
 import { log } from "@/lib/log";
 import { MemoryWriteJobKindSchema, MemoryWriteJobPayloadSchemas } from "@/lib/memory/schemas";
-import { getMemoryWriteWorkerState } from "@/lib/memory/memory-write-worker-state";
+import { getMemoryWriteWorkerState } from "@/lib/jobs/memory-write-worker-state";
 
 const OptionsSchema = z.object({
   userId: z.string().uuid(),

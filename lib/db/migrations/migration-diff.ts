@@ -2,7 +2,7 @@ import "server-only";
 import { PGlite } from "@electric-sql/pglite";
 import { vector } from "@electric-sql/pglite-pgvector";
 import { PrismaPGlite } from "pglite-prisma-adapter";
-import { stripHandWrittenSql } from "@/lib/db/migration-hand-written";
+import { stripHandWrittenSql } from "@/lib/db/migrations/migration-hand-written";
 import {
   defaultMigrationsDir,
   defaultSchemaPath,
@@ -11,11 +11,11 @@ import {
   readSchemaFiles,
   startSchemaEngine,
   withWholeScripts,
-} from "@/lib/db/migration-engine";
+} from "@/lib/db/migrations/migration-engine";
 
 /**
  * Replays prisma/migrations into a throw-away in-memory PGlite, removes the hand-written
- * objects (lib/db/migration-hand-written.ts), and diffs the result against schema.prisma.
+ * objects (lib/db/migrations/migration-hand-written.ts), and diffs the result against schema.prisma.
  * Returns the SQL that would bring the migrations up to the schema: an empty string when
  * there is no drift. (A live PostgreSQL as the scratch database fails in the WebAssembly
  * engine, and its shadow-database path needs a factory it does not accept: see NOTES.)

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { chooseExactVectorScan, isUsableVector, toVectorLiteral } from "@/lib/db/memory-sql-client";
+import { chooseExactVectorScan, isUsableVector, toVectorLiteral } from "@/lib/db/sql-client";
 
 describe("chooseExactVectorScan", () => {
   it("is exact for small users and for users who are a small share of the table", () => {

@@ -10,7 +10,7 @@ import {
   toVectorLiteral,
   vectorOrderKey,
   type SqlClient,
-} from "@/lib/db/memory-sql-client";
+} from "@/lib/db/sql-client";
 import { MemoryTypeSchema, type MemorySearchResult, type MemoryType } from "@/lib/memory/schemas";
 
 // Reciprocal-rank fusion constant from Cormack et al.; 60 is the usual choice and damps the

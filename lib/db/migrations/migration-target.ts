@@ -3,7 +3,7 @@ import type { PGlite } from "@electric-sql/pglite";
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { PrismaPGlite } from "pglite-prisma-adapter";
-import { type SchemaEngine, startSchemaEngine, withWholeScripts } from "@/lib/db/migration-engine";
+import { type SchemaEngine, startSchemaEngine, withWholeScripts } from "@/lib/db/migrations/migration-engine";
 
 /** The database to migrate: a PostgreSQL connection string, or an open PGlite (left open). */
 export type MigrationTarget = { connectionString?: string; pglite?: PGlite };

@@ -19,7 +19,7 @@ type Bindings = typeof SchemaEngineWasm;
 export type SchemaEngine = SchemaEngineWasm.SchemaEngine;
 export type MigrationList = SchemaEngineWasm.MigrationList;
 
-const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..");
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..", "..");
 
 /** Default locations, relative to the repository (not the working directory). */
 export const defaultMigrationsDir = path.join(repoRoot, "prisma", "migrations");
@@ -98,7 +98,7 @@ export function withWholeScripts(
     provider: factory.provider,
     adapterName: factory.adapterName,
     connect: async () => patch(await factory.connect()),
-    // Our flows never need one (lib/db/migration-diff.ts replays into a scratch PGlite).
+    // Our flows never need one (lib/db/migrations/migration-diff.ts replays into a scratch PGlite).
     connectToShadowDb: () => Promise.reject(new Error("shadow databases are not used by Mnemo's migration tooling")),
   };
 }

@@ -1,7 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import { getDb } from "@/lib/db/client";
-import { selectMemoryWriteJob } from "@/lib/db/memory-jobs-sql";
+import { selectMemoryWriteJob } from "@/lib/db/memory-write-jobs-sql";
 import { AppError } from "@/lib/errors";
 import { MemoryWriteJobKindSchema } from "@/lib/memory/schemas";
 

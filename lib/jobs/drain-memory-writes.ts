@@ -1,9 +1,9 @@
 import "server-only";
 import { setTimeout as sleep } from "node:timers/promises";
 import { getDb } from "@/lib/db/client";
-import { countPendingMemoryWriteJobs } from "@/lib/db/memory-jobs-sql";
-import { claimMemoryWrites, STALE_CLAIM_MS } from "@/lib/memory/claim-memory-writes";
-import { getMemoryWriteWorkerState } from "@/lib/memory/memory-write-worker-state";
+import { countPendingMemoryWriteJobs } from "@/lib/db/memory-write-jobs-sql";
+import { claimMemoryWrites, STALE_CLAIM_MS } from "@/lib/jobs/claim-memory-writes";
+import { getMemoryWriteWorkerState } from "@/lib/jobs/memory-write-worker-state";
 
 /**
  * Waits until no queued or running write jobs remain (for one user, or all), up to

@@ -1,7 +1,7 @@
 import "server-only";
 import { getDb } from "@/lib/db/client";
 import { selectUserEventsPage } from "@/lib/db/inspector-events-sql";
-import { ActivityQuerySchema, type ActivityPage } from "@/lib/inspector/schemas";
+import { ActivityQuerySchema, type ActivityPage } from "@/lib/memory/view-schemas";
 
 /** The user's own write events, newest first; `before` pages back through older ones. */
 export async function listActivity(options: { userId: string; query: unknown }): Promise<ActivityPage> {
