@@ -3,7 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
-import { ExtractionTypeSchema, MemoryOperationSchema } from "@/lib/memory/schemas";
+import { ExtractionTypeSchema, MemoryOperationSchema } from "@/lib/db/enums";
 
 export type AuditFilterValues = {
   user: string;

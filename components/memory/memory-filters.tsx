@@ -4,7 +4,7 @@ import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
 import type { MemorySort } from "@/lib/memory/view-schemas";
-import { MemoryStatusSchema, MemoryTypeSchema, type MemoryStatus, type MemoryType } from "@/lib/memory/schemas";
+import { MemoryStatusSchema, MemoryTypeSchema, type MemoryStatus, type MemoryType } from "@/lib/db/enums";
 
 /** Search, type, status and sort for /memories; they live in the URL so views can be shared and reloaded. */
 export function MemoryFilters(props: { q: string; types: MemoryType[]; statuses: MemoryStatus[]; sort: MemorySort }) {

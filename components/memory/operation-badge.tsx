@@ -1,4 +1,4 @@
-import type { MemoryOperation } from "@/lib/memory/schemas";
+import type { MemoryOperation } from "@/lib/db/enums";
 
 const STYLES: Record<MemoryOperation, string> = {
   create: "bg-emerald-100 text-emerald-800",

@@ -1,4 +1,4 @@
-import type { MemoryStatus } from "@/lib/memory/schemas";
+import type { MemoryStatus } from "@/lib/db/enums";
 
 const STYLES: Record<MemoryStatus, string> = {
   active: "bg-emerald-50 text-emerald-800 ring-emerald-200",

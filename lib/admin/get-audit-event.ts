@@ -1,6 +1,6 @@
 import "server-only";
 import { getDb } from "@/lib/db/client";
-import { selectEvent } from "@/lib/db/inspector-events-sql";
+import { selectEvent } from "@/lib/db/memory-events-sql";
 import { AppError } from "@/lib/errors";
 import type { AuditEvent } from "@/lib/memory/view-schemas";
 

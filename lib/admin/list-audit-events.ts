@@ -1,6 +1,6 @@
 import "server-only";
 import { getDb } from "@/lib/db/client";
-import { selectAuditPage } from "@/lib/db/inspector-events-sql";
+import { selectAuditPage } from "@/lib/db/memory-events-sql";
 import { AuditQuerySchema, type AuditPage } from "@/lib/memory/view-schemas";
 
 /**

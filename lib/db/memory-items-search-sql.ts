@@ -11,7 +11,7 @@ import {
   vectorOrderKey,
   type SqlClient,
 } from "@/lib/db/sql-client";
-import { MemoryTypeSchema, type MemorySearchResult, type MemoryType } from "@/lib/memory/schemas";
+import { MemoryTypeSchema, type MemoryType } from "@/lib/db/enums";
 
 // Reciprocal-rank fusion constant from Cormack et al.; 60 is the usual choice and damps the
 // difference between rank 1 and rank 2 so neither arm dominates.
@@ -30,7 +30,7 @@ const SearchRowSchema = z
     created_at: dbDate,
   })
   .transform(
-    (r): MemorySearchResult => ({
+    (r) => ({
       id: r.id,
       content: r.content,
       type: r.type,
@@ -42,6 +42,9 @@ const SearchRowSchema = z
       createdAt: r.created_at,
     }),
   );
+
+/** A search hit as the domain sees it (MemorySearchResult has the same shape). */
+export type MemorySearchRecord = z.output<typeof SearchRowSchema>;
 
 /**
  * Prepares this transaction for a vector ranking of one user's memories and says which kind to
@@ -80,7 +83,7 @@ export async function selectHybridSearch(
     /** exact vector ranking instead of HNSW, as prepareVectorScan chose (chooseExactVectorScan) */
     exact: boolean;
   },
-): Promise<MemorySearchResult[]> {
+): Promise<MemorySearchRecord[]> {
   const useVector = isUsableVector(q.embedding);
   const v = toVectorLiteral(useVector ? q.embedding : q.embedding.map((_, i) => (i === 0 ? 1 : 0)));
   const types = toCsvParam(q.types ?? []);
@@ -127,7 +130,7 @@ export async function selectHybridSearch(
 export async function selectTopActiveMemories(
   db: SqlClient,
   q: { userId: string; limit: number; types?: MemoryType[] },
-): Promise<MemorySearchResult[]> {
+): Promise<MemorySearchRecord[]> {
   const types = toCsvParam(q.types ?? []);
   const rows = await db.$queryRaw<unknown[]>`
     SELECT id::text, content, type, importance, confidence,

@@ -1,5 +1,6 @@
 import "server-only";
 import { z } from "zod";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { prepareVectorScan } from "@/lib/db/memory-items-search-sql";
 import {
   dbDate,
@@ -10,9 +11,47 @@ import {
   vectorOrderKey,
   type SqlClient,
 } from "@/lib/db/sql-client";
-import { MemoryStatusSchema, MemoryTypeSchema, type MemoryStatus, type MemoryType } from "@/lib/memory/schemas";
+import { MemoryStatusSchema, MemoryTypeSchema, type MemoryStatus, type MemoryType } from "@/lib/db/enums";
 
-// Row-level SQL for memory_items. Every statement is scoped by user_id in its WHERE clause.
+// SQL for memory_items on the write path (locks, dedup, insert, status changes). The read side
+// (lists, chains, provenance) is memory-items-list-sql.ts, search is memory-items-search-sql.ts;
+// all three share MemoryItemRowSchema. Every statement is scoped by user_id in its WHERE clause.
+
+/** The columns every read of a whole memory selects, in this order. */
+export const MEMORY_ITEM_COLUMNS = Prisma.sql`id::text, content, type, status, importance, confidence,
+  source_conversation_id::text, source_message_id::text, superseded_by::text, created_at, updated_at, deleted_at`;
+
+/** One memory_items row as the app sees it (camelCase, ISO dates). */
+export const MemoryItemRowSchema = z
+  .object({
+    id: z.string(),
+    content: z.string(),
+    type: MemoryTypeSchema,
+    status: MemoryStatusSchema,
+    importance: dbNumber,
+    confidence: dbNumber,
+    source_conversation_id: z.string().nullable(),
+    source_message_id: z.string().nullable(),
+    superseded_by: z.string().nullable(),
+    created_at: dbDate,
+    updated_at: dbDate,
+    deleted_at: dbDate.nullable(),
+  })
+  .transform((r) => ({
+    id: r.id,
+    content: r.content,
+    type: r.type,
+    status: r.status,
+    importance: r.importance,
+    confidence: r.confidence,
+    sourceConversationId: r.source_conversation_id,
+    sourceMessageId: r.source_message_id,
+    supersededBy: r.superseded_by,
+    createdAt: r.created_at.toISOString(),
+    updatedAt: r.updated_at.toISOString(),
+    deletedAt: r.deleted_at?.toISOString() ?? null,
+  }));
+export type MemoryItemRecord = z.output<typeof MemoryItemRowSchema>;
 
 /**
  * Serialises one user's memory writes until the transaction ends, so "is there a duplicate?"
@@ -150,28 +189,6 @@ export async function selectEpisodeForConversation(
     WHERE user_id = ${q.userId}::uuid AND source_conversation_id = ${q.conversationId}::uuid AND type = 'episode'
     LIMIT 1`;
   return rows.length ? z.object({ id: z.string() }).parse(rows[0]) : null;
-}
-
-const MemoryRowSchema = z.object({
-  id: z.string(),
-  content: z.string(),
-  type: MemoryTypeSchema,
-  status: MemoryStatusSchema,
-  superseded_by: z.string().nullable(),
-  created_at: dbDate,
-});
-
-/** Memories of a user by id (any status): used by tests and the inspector to check state. */
-export async function selectMemoriesByIds(
-  db: SqlClient,
-  q: { userId: string; ids: string[] },
-): Promise<z.infer<typeof MemoryRowSchema>[]> {
-  if (q.ids.length === 0) return [];
-  const rows = await db.$queryRaw<unknown[]>`
-    SELECT id::text, content, type, status, superseded_by::text, created_at
-    FROM memory_items
-    WHERE user_id = ${q.userId}::uuid AND id = ANY(string_to_array(${toCsvParam(q.ids)}, ',')::uuid[])`;
-  return z.array(MemoryRowSchema).parse(rows);
 }
 
 /** Which of the ids are this user's memories in one of the statuses (input order kept). */

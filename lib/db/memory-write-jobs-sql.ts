@@ -1,7 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import { dbDate, dbNumber, type SqlClient } from "@/lib/db/sql-client";
-import { MemoryWriteJobKindSchema, type MemoryWriteJobKind } from "@/lib/memory/schemas";
+import { MemoryWriteJobKindSchema, type MemoryWriteJobKind } from "@/lib/db/enums";
 
 // The durable outbox (memory_write_jobs). For a queued job, locked_at doubles as "not before"
 // (retry back-off); for a running one it is when the claim was taken (stale detection).
@@ -93,6 +93,16 @@ export async function failMemoryWriteJob(
     WHERE id = ${q.jobId}::uuid AND user_id = ${q.userId}::uuid AND status = 'running'`;
 }
 
+/** Whether the conversation already has an episode job that is queued, running or done (a failed one may be retried). */
+export async function hasLiveEpisodeJob(db: SqlClient, q: { userId: string; conversationId: string }): Promise<boolean> {
+  const rows = await db.$queryRaw<unknown[]>`
+    SELECT 1 FROM memory_write_jobs
+    WHERE user_id = ${q.userId}::uuid AND conversation_id = ${q.conversationId}::uuid
+      AND kind = 'episode' AND status <> 'failed'
+    LIMIT 1`;
+  return rows.length > 0;
+}
+
 /** Jobs not yet finished (queued or running), for one user or all. */
 export async function countPendingMemoryWriteJobs(db: SqlClient, q: { userId?: string }): Promise<number> {
   const rows = await db.$queryRaw<unknown[]>`
@@ -120,4 +130,31 @@ export async function selectMemoryWriteJob(db: SqlClient, q: { userId: string; j
     FROM memory_write_jobs
     WHERE id = ${q.jobId}::uuid AND user_id = ${q.userId}::uuid`;
   return rows.length ? JobStatusRowSchema.parse(rows[0]) : null;
+}
+
+const QueueRowSchema = z.object({
+  queued: dbNumber,
+  running: dbNumber,
+  done_24h: dbNumber,
+  failed_24h: dbNumber,
+  oldest_pending_at: dbDate.nullable(),
+});
+
+/** Counts across all users, for the admin System page; each its own subquery so it can use the (status, created_at) index. */
+export async function selectMemoryWriteQueueStats(db: SqlClient) {
+  const rows = await db.$queryRaw<unknown[]>`
+    SELECT
+      (SELECT count(*) FROM memory_write_jobs WHERE status = 'queued') AS queued,
+      (SELECT count(*) FROM memory_write_jobs WHERE status = 'running') AS running,
+      (SELECT count(*) FROM memory_write_jobs WHERE status = 'done' AND created_at > now() - interval '24 hours') AS done_24h,
+      (SELECT count(*) FROM memory_write_jobs WHERE status = 'failed' AND created_at > now() - interval '24 hours') AS failed_24h,
+      (SELECT min(created_at) FROM memory_write_jobs WHERE status IN ('queued', 'running')) AS oldest_pending_at`;
+  const row = QueueRowSchema.parse(rows[0]);
+  return {
+    queued: row.queued,
+    running: row.running,
+    doneLast24h: row.done_24h,
+    failedLast24h: row.failed_24h,
+    oldestPendingAt: row.oldest_pending_at?.toISOString() ?? null,
+  };
 }

@@ -3,7 +3,7 @@ import { z } from "zod";
 import { getDb } from "@/lib/db/client";
 import { selectMemoryWriteJob } from "@/lib/db/memory-write-jobs-sql";
 import { AppError } from "@/lib/errors";
-import { MemoryWriteJobKindSchema } from "@/lib/memory/schemas";
+import { MemoryWriteJobKindSchema } from "@/lib/db/enums";
 
 export const MemoryWriteStatusSchema = z.object({
   id: z.string().uuid(),

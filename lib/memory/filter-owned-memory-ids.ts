@@ -2,7 +2,7 @@ import "server-only";
 import { z } from "zod";
 import { getDb } from "@/lib/db/client";
 import { selectOwnedMemoryIds } from "@/lib/db/memory-items-sql";
-import { MemoryStatusSchema, type MemoryStatus } from "@/lib/memory/schemas";
+import { MemoryStatusSchema, type MemoryStatus } from "@/lib/db/enums";
 
 const OptionsSchema = z.object({
   userId: z.string().uuid(),

@@ -1,12 +1,12 @@
 import "server-only";
 import { getDb } from "@/lib/db/client";
-import { selectMemoryHistory } from "@/lib/db/inspector-events-sql";
+import { selectMemoryHistory } from "@/lib/db/memory-events-sql";
 import {
   selectMemoryItems,
   selectMemorySource,
   selectPredecessors,
   selectSuccessors,
-} from "@/lib/db/inspector-memories-sql";
+} from "@/lib/db/memory-items-list-sql";
 import { AppError } from "@/lib/errors";
 import { messageText } from "@/lib/memory/message-text";
 import type { MemoryDetail } from "@/lib/memory/view-schemas";

@@ -1,6 +1,6 @@
 import "server-only";
 import { getDb } from "@/lib/db/client";
-import { selectProposal } from "@/lib/db/inspector-memories-sql";
+import { selectProposal } from "@/lib/db/memory-items-list-sql";
 import { AppError } from "@/lib/errors";
 import type { ProposalState } from "@/lib/memory/view-schemas";
 

@@ -3,7 +3,8 @@ import { z } from "zod";
 import { getDb } from "@/lib/db/client";
 import { prepareVectorScan, selectHybridSearch, selectTopActiveMemories } from "@/lib/db/memory-items-search-sql";
 import { embedText } from "@/lib/embeddings/embed-text";
-import { MemoryTypeSchema, type MemorySearchResult, type MemoryType } from "@/lib/memory/schemas";
+import { type MemorySearchResult } from "@/lib/memory/schemas";
+import { MemoryTypeSchema, type MemoryType } from "@/lib/db/enums";
 
 const OptionsSchema = z.object({
   userId: z.string().uuid(),

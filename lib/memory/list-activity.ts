@@ -1,6 +1,6 @@
 import "server-only";
 import { getDb } from "@/lib/db/client";
-import { selectUserEventsPage } from "@/lib/db/inspector-events-sql";
+import { selectUserEventsPage } from "@/lib/db/memory-events-sql";
 import { ActivityQuerySchema, type ActivityPage } from "@/lib/memory/view-schemas";
 
 /** The user's own write events, newest first; `before` pages back through older ones. */

@@ -1,9 +1,9 @@
 import "server-only";
 import { getDb } from "@/lib/db/client";
-import { selectMemoryItems, selectMemoryPage, selectTextMatches } from "@/lib/db/inspector-memories-sql";
+import { selectMemoryItems, selectMemoryPage, selectTextMatches } from "@/lib/db/memory-items-list-sql";
 import { MemoryListQuerySchema, type MemoryListPage } from "@/lib/memory/view-schemas";
 import { hybridSearch } from "@/lib/memory/hybrid-search";
-import type { MemoryStatus } from "@/lib/memory/schemas";
+import type { MemoryStatus } from "@/lib/db/enums";
 
 // How many search hits are fetched and paginated: search is for finding, not scrolling.
 const SEARCH_LIMIT = 100;

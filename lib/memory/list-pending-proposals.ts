@@ -1,6 +1,6 @@
 import "server-only";
 import { getDb } from "@/lib/db/client";
-import { selectMemoryPage } from "@/lib/db/inspector-memories-sql";
+import { selectMemoryPage } from "@/lib/db/memory-items-list-sql";
 import type { PendingList } from "@/lib/memory/view-schemas";
 
 // Proposals are decided or left; a queue longer than this is shown in pages of the Memories list.

@@ -1,6 +1,6 @@
 import "server-only";
 import { getDb } from "@/lib/db/client";
-import { selectUserEventsPage } from "@/lib/db/inspector-events-sql";
+import { selectUserEventsPage } from "@/lib/db/memory-events-sql";
 import { log } from "@/lib/log";
 import { listMemoryEventsSince } from "@/lib/memory/list-memory-events-since";
 import type { MemoryEvent } from "@/lib/memory/schemas";

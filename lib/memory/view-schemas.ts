@@ -1,11 +1,6 @@
 import { z } from "zod";
-import {
-  ExtractionTypeSchema,
-  MemoryEventSchema,
-  MemoryOperationSchema,
-  MemoryStatusSchema,
-  MemoryTypeSchema,
-} from "@/lib/memory/schemas";
+import { MemoryEventSchema } from "@/lib/memory/schemas";
+import { ExtractionTypeSchema, MemoryOperationSchema, MemoryStatusSchema, MemoryTypeSchema } from "@/lib/db/enums";
 
 // Shapes the memory inspector (Memories, Pending, Activity) and the admin audit log send over
 // HTTP. Dates travel as ISO strings so the same schema parses on the server and in the browser.

@@ -1,6 +1,7 @@
 import "server-only";
 import { getDb } from "@/lib/db/client";
-import { selectMemoryWriteQueueStats, selectMigrationStatus } from "@/lib/db/system-sql";
+import { selectMemoryWriteQueueStats } from "@/lib/db/memory-write-jobs-sql";
+import { selectMigrationStatus } from "@/lib/db/prisma-migrations-sql";
 import { checkHealth } from "@/lib/health/check-health";
 import { listReplicas } from "@/lib/ops/list-replicas";
 import type { SystemStatus } from "@/lib/ops/schemas";

@@ -1,6 +1,6 @@
 // Audit log keyset pagination at scale: seeds N audit events (default 200k; --rows 1000000)
 // with one bulk INSERT ... SELECT generate_series, then times the audit page query the app
-// runs (lib/db/inspector-events-sql.ts) for the first page, a deep page, and filtered pages,
+// runs (lib/db/memory-events-sql.ts) for the first page, a deep page, and filtered pages,
 // printing p50/p95 and each plan (EXPLAIN ANALYZE of the very same statement and parameters).
 //
 //   npm run bench:audit -- [--rows 1000000] [--runs 30] [--users 1000] [--no-explain]
@@ -77,9 +77,9 @@ async function main() {
   await client.connect();
   await seed(client);
 
-  const { auditPageSql } = await import("@/lib/db/inspector-events-sql");
+  const { auditPageSql } = await import("@/lib/db/memory-events-sql");
   const { getDb } = await import("@/lib/db/client");
-  const { selectAuditPage } = await import("@/lib/db/inspector-events-sql");
+  const { selectAuditPage } = await import("@/lib/db/memory-events-sql");
   const db = getDb();
 
   const stats = (await client.query<{ min: string; max: string; n: string }>("SELECT min(seq) AS min, max(seq) AS max, count(*) AS n FROM memory_write_events")).rows[0]!;

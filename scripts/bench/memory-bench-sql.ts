@@ -1,7 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import { toVectorLiteral, vectorOrderKey, type SqlClient } from "@/lib/db/sql-client";
-import type { MemoryType } from "@/lib/memory/schemas";
+import type { MemoryType } from "@/lib/db/enums";
 
 // SQL used only by scripts/bench/bench-memory.ts: bulk seeding and plan inspection.
 

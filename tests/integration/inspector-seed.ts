@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { getDb } from "@/lib/db/client";
 import { createMemory } from "@/lib/memory/create-memory";
 import { proposeMemory } from "@/lib/memory/propose-memory";
-import type { MemoryType } from "@/lib/memory/schemas";
+import type { MemoryType } from "@/lib/db/enums";
 import { supersedeMemory } from "@/lib/memory/supersede-memory";
 
 // Seeds memories through the real write path (rate limits, embeddings, audit rows), so what

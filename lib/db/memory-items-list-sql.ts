@@ -1,56 +1,25 @@
 import "server-only";
 import { z } from "zod";
 import { dbDate, dbNumber, toCsvParam, type SqlClient } from "@/lib/db/sql-client";
-import type { ChainLink, MemoryListItem, MemorySort } from "@/lib/memory/view-schemas";
-import { MemoryStatusSchema, MemoryTypeSchema, type MemoryStatus, type MemoryType } from "@/lib/memory/schemas";
+import { MEMORY_ITEM_COLUMNS, MemoryItemRowSchema, type MemoryItemRecord } from "@/lib/db/memory-items-sql";
+import { MemoryStatusSchema, MemoryTypeSchema, type MemoryStatus, type MemoryType } from "@/lib/db/enums";
 
-// Read-side SQL for the memory inspector. Every statement has the user's id in its WHERE
-// clause, including each step of the recursive supersession walks.
+// Read-side SQL over memory_items: the browser's pages and text matches, memories by id, the
+// supersession chain both ways, a memory's provenance, pending proposals. Every statement has
+// the user's id in its WHERE clause, including each step of the recursive chain walks.
 
-const ItemRowSchema = z
-  .object({
-    id: z.string(),
-    content: z.string(),
-    type: MemoryTypeSchema,
-    status: MemoryStatusSchema,
-    importance: dbNumber,
-    confidence: dbNumber,
-    source_conversation_id: z.string().nullable(),
-    source_message_id: z.string().nullable(),
-    superseded_by: z.string().nullable(),
-    created_at: dbDate,
-    updated_at: dbDate,
-    deleted_at: dbDate.nullable(),
-  })
-  .transform(
-    (r): MemoryListItem => ({
-      id: r.id,
-      content: r.content,
-      type: r.type,
-      status: r.status,
-      importance: r.importance,
-      confidence: r.confidence,
-      sourceConversationId: r.source_conversation_id,
-      sourceMessageId: r.source_message_id,
-      supersededBy: r.superseded_by,
-      createdAt: r.created_at.toISOString(),
-      updatedAt: r.updated_at.toISOString(),
-      deletedAt: r.deleted_at?.toISOString() ?? null,
-    }),
-  );
+export type MemorySortOrder = "newest" | "oldest" | "importance";
 
 /** One page of the user's memories with the total count of the filtered set. */
 export async function selectMemoryPage(
   db: SqlClient,
-  q: { userId: string; statuses: MemoryStatus[]; types: MemoryType[] | null; sort: MemorySort; limit: number; offset: number },
-): Promise<{ items: MemoryListItem[]; total: number }> {
+  q: { userId: string; statuses: MemoryStatus[]; types: MemoryType[] | null; sort: MemorySortOrder; limit: number; offset: number },
+): Promise<{ items: MemoryItemRecord[]; total: number }> {
   const types = q.types && q.types.length ? toCsvParam(q.types) : null;
   // Prisma's tagged template cannot splice identifiers, so the sort is a CASE per direction;
   // a user's memories are few enough that the in-memory sort costs nothing.
   const rows = await db.$queryRaw<unknown[]>`
-    SELECT id::text, content, type, status, importance, confidence, source_conversation_id::text,
-      source_message_id::text, superseded_by::text, created_at, updated_at, deleted_at,
-      count(*) OVER () AS total
+    SELECT ${MEMORY_ITEM_COLUMNS}, count(*) OVER () AS total
     FROM memory_items
     WHERE user_id = ${q.userId}::uuid
       AND status = ANY(string_to_array(${toCsvParam(q.statuses)}, ','))
@@ -68,18 +37,17 @@ export async function selectMemoryPage(
         AND (${types}::text IS NULL OR type = ANY(string_to_array(${types}::text, ',')))`;
     return { items: [], total: z.object({ total: dbNumber }).parse(count[0]).total };
   }
-  return { items: z.array(ItemRowSchema).parse(rows), total };
+  return { items: z.array(MemoryItemRowSchema).parse(rows), total };
 }
 
 /** The user's memories with these ids (any status), in no particular order. */
-export async function selectMemoryItems(db: SqlClient, q: { userId: string; ids: string[] }): Promise<MemoryListItem[]> {
+export async function selectMemoryItems(db: SqlClient, q: { userId: string; ids: string[] }): Promise<MemoryItemRecord[]> {
   if (q.ids.length === 0) return [];
   const rows = await db.$queryRaw<unknown[]>`
-    SELECT id::text, content, type, status, importance, confidence, source_conversation_id::text,
-      source_message_id::text, superseded_by::text, created_at, updated_at, deleted_at
+    SELECT ${MEMORY_ITEM_COLUMNS}
     FROM memory_items
     WHERE user_id = ${q.userId}::uuid AND id = ANY(string_to_array(${toCsvParam(q.ids)}, ',')::uuid[])`;
-  return z.array(ItemRowSchema).parse(rows);
+  return z.array(MemoryItemRowSchema).parse(rows);
 }
 
 /**
@@ -89,13 +57,12 @@ export async function selectMemoryItems(db: SqlClient, q: { userId: string; ids:
 export async function selectTextMatches(
   db: SqlClient,
   q: { userId: string; query: string; statuses: MemoryStatus[]; types: MemoryType[] | null; limit: number },
-): Promise<MemoryListItem[]> {
+): Promise<MemoryItemRecord[]> {
   if (q.statuses.length === 0) return [];
   const types = q.types && q.types.length ? toCsvParam(q.types) : null;
   const like = `%${q.query.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
   const rows = await db.$queryRaw<unknown[]>`
-    SELECT id::text, content, type, status, importance, confidence, source_conversation_id::text,
-      source_message_id::text, superseded_by::text, created_at, updated_at, deleted_at
+    SELECT ${MEMORY_ITEM_COLUMNS}
     FROM memory_items
     WHERE user_id = ${q.userId}::uuid
       AND status = ANY(string_to_array(${toCsvParam(q.statuses)}, ','))
@@ -103,12 +70,12 @@ export async function selectTextMatches(
       AND (search_vector @@ plainto_tsquery('english', ${q.query}) OR content ILIKE ${like})
     ORDER BY created_at DESC
     LIMIT ${q.limit}::int`;
-  return z.array(ItemRowSchema).parse(rows);
+  return z.array(MemoryItemRowSchema).parse(rows);
 }
 
 const ChainRowSchema = z
   .object({ id: z.string(), content: z.string(), status: MemoryStatusSchema, created_at: dbDate, depth: dbNumber })
-  .transform((r): ChainLink & { depth: number } => ({
+  .transform((r) => ({
     id: r.id,
     content: r.content,
     status: r.status,
@@ -116,11 +83,13 @@ const ChainRowSchema = z
     depth: r.depth,
   }));
 
+export type ChainLinkRecord = { id: string; content: string; status: z.infer<typeof MemoryStatusSchema>; createdAt: string };
+
 // Chains are short in practice; the depth bound only guards against a cycle in bad data.
 const MAX_CHAIN = 50;
 
 /** Versions this memory replaced (transitively), oldest first. A memory may replace several. */
-export async function selectPredecessors(db: SqlClient, q: { userId: string; id: string }): Promise<ChainLink[]> {
+export async function selectPredecessors(db: SqlClient, q: { userId: string; id: string }): Promise<ChainLinkRecord[]> {
   const rows = await db.$queryRaw<unknown[]>`
     WITH RECURSIVE back AS (
       SELECT id, content, status, created_at, 1 AS depth FROM memory_items
@@ -135,7 +104,7 @@ export async function selectPredecessors(db: SqlClient, q: { userId: string; id:
 }
 
 /** Versions that replaced this memory, nearest first. */
-export async function selectSuccessors(db: SqlClient, q: { userId: string; id: string }): Promise<ChainLink[]> {
+export async function selectSuccessors(db: SqlClient, q: { userId: string; id: string }): Promise<ChainLinkRecord[]> {
   const rows = await db.$queryRaw<unknown[]>`
     WITH RECURSIVE fwd AS (
       SELECT n.id, n.content, n.status, n.created_at, n.superseded_by, 1 AS depth
