@@ -5,8 +5,9 @@ import { getDb } from "@/lib/db/client";
 import { insertMemoryWriteJob } from "@/lib/db/memory-write-jobs-sql";
 import { AppError } from "@/lib/errors";
 import { log } from "@/lib/log";
-import { MemoryWriteJobKindSchema, MemoryWriteJobPayloadSchemas } from "@/lib/memory/schemas";
+import { MemoryWriteJobKindSchema } from "@/lib/db/enums";
 import { getMemoryWriteWorkerState } from "@/lib/jobs/memory-write-worker-state";
+import { MEMORY_WRITE_JOBS } from "@/lib/jobs/memory-write-jobs";
 
 const OptionsSchema = z.object({
   userId: z.string().uuid(),
@@ -21,8 +22,8 @@ const OptionsSchema = z.object({
  * in-process worker, and answers `queued` with the job id (AppError unavailable when the row
  * cannot be stored: then nothing was acknowledged). Only after the row is committed is
  * the write acknowledged, so a crash right after the acknowledgement cannot lose it.
- * Payloads per kind: create { request }, supersede { oldId, request }, delete { memoryIds },
- * episode { conversationId } (requests without userId: the job's userId applies).
+ * Each kind's payload is checked against its definition in lib/jobs/definitions/ (requests
+ * carry no userId: the job's userId applies).
  */
 export async function enqueueMemoryWrite(options: {
   userId: string;
@@ -33,7 +34,7 @@ export async function enqueueMemoryWrite(options: {
 }): Promise<{ action: "queued"; jobId: string }> {
   const { userId, conversationId, kind, correlationId } = OptionsSchema.parse(options);
   // Reject a malformed payload now, while the caller can still be told, not in the worker.
-  const payload = MemoryWriteJobPayloadSchemas[kind].parse(options.payload);
+  const payload: unknown = MEMORY_WRITE_JOBS[kind].payload.parse(options.payload);
   const jobId = randomUUID();
   try {
     await insertMemoryWriteJob(getDb(), { id: jobId, userId, conversationId: conversationId ?? null, kind, payload, correlationId });

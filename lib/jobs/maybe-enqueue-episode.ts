@@ -1,6 +1,7 @@
 import "server-only";
 import { config } from "@/lib/config";
 import { getDb } from "@/lib/db/client";
+import { hasLiveEpisodeJob } from "@/lib/db/memory-write-jobs-sql";
 import { countMessages } from "@/lib/chat/count-messages";
 import { enqueueMemoryWrite } from "@/lib/jobs/enqueue-memory-write";
 
@@ -13,12 +14,8 @@ export async function maybeEnqueueEpisode(options: { userId: string; conversatio
   const counts = await countMessages(options);
   const { episodeUserMessageThreshold, episodeTotalMessageThreshold } = config.memory;
   if (counts.user < episodeUserMessageThreshold && counts.total < episodeTotalMessageThreshold) return false;
-  const existing = await getDb().memoryWriteJob.findFirst({
-    // A job that failed for good (model down through every retry) may be tried again next turn.
-    where: { userId: options.userId, conversationId: options.conversationId, kind: "episode", status: { not: "failed" } },
-    select: { id: true },
-  });
-  if (existing) return false;
+  // A job that failed for good (model down through every retry) may be tried again next turn.
+  if (await hasLiveEpisodeJob(getDb(), options)) return false;
   await enqueueMemoryWrite({
     userId: options.userId,
     conversationId: options.conversationId,

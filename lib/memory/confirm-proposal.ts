@@ -8,7 +8,6 @@ import type { SqlClient } from "@/lib/db/sql-client";
 import { embedText } from "@/lib/embeddings/embed-text";
 import { AppError } from "@/lib/errors";
 import { checkWriteRateLimits } from "@/lib/memory/check-write-rate-limits";
-import { failClosed } from "@/lib/memory/fail-closed";
 import { runMemoryTransaction } from "@/lib/memory/run-memory-transaction";
 import type { MemoryWriteResponse } from "@/lib/memory/schemas";
 
@@ -43,39 +42,35 @@ export async function confirmProposal(options: {
   const limit = await checkWriteRateLimits({ userId, conversationId: proposal.source_conversation_id });
   if (!limit.allowed) return { action: "rate_limited", proposalId, remaining: 0, message: "Memory write limit reached." };
 
-  try {
-    const embedding = await embedText({ text: proposal.content });
-    const { result } = await runMemoryTransaction({
-      userId,
-      work: async (tx) => {
-        const row = await lockPendingProposal(tx, { userId, proposalId });
-        const nearest = await selectNearestActiveMemory(tx, { userId, embedding, excludeId: row.id });
-        const duplicate = nearest && nearest.similarity > config.memory.duplicateThreshold ? nearest : null;
-        await updateMemoryStatus(tx, {
-          userId,
-          id: row.id,
-          ...(duplicate
-            ? { status: "superseded", supersededBy: duplicate.id }
-            : { status: "active", embedding, confidence: 1 }),
-        });
-        const event = await insertMemoryEvent(tx, {
-          userId,
-          memoryItemId: row.id,
-          operation: "confirm",
-          confidence: 1,
-          extractionType: "user_confirmed",
-          afterContent: row.content,
-          correlationId,
-          processingTimeMs: performance.now() - startedAt,
-        });
-        const result: MemoryWriteResponse = duplicate
-          ? { action: "duplicate_skipped", proposalId, duplicateOf: duplicate.id, content: duplicate.content }
-          : { action: "created", proposalId, memoryId: row.id, content: row.content, remaining: limit.remaining };
-        return { result, events: [event] };
-      },
-    });
-    return result;
-  } catch (error) {
-    return failClosed({ error, operation: "confirm", userId, correlationId });
-  }
+  const embedding = await embedText({ text: proposal.content });
+  const { result } = await runMemoryTransaction({
+    userId,
+    work: async (tx) => {
+      const row = await lockPendingProposal(tx, { userId, proposalId });
+      const nearest = await selectNearestActiveMemory(tx, { userId, embedding, excludeId: row.id });
+      const duplicate = nearest && nearest.similarity > config.memory.duplicateThreshold ? nearest : null;
+      await updateMemoryStatus(tx, {
+        userId,
+        id: row.id,
+        ...(duplicate
+          ? { status: "superseded", supersededBy: duplicate.id }
+          : { status: "active", embedding, confidence: 1 }),
+      });
+      const event = await insertMemoryEvent(tx, {
+        userId,
+        memoryItemId: row.id,
+        operation: "confirm",
+        confidence: 1,
+        extractionType: "user_confirmed",
+        afterContent: row.content,
+        correlationId,
+        processingTimeMs: performance.now() - startedAt,
+      });
+      const result: MemoryWriteResponse = duplicate
+        ? { action: "duplicate_skipped", proposalId, duplicateOf: duplicate.id, content: duplicate.content }
+        : { action: "created", proposalId, memoryId: row.id, content: row.content, remaining: limit.remaining };
+      return { result, events: [event] };
+    },
+  });
+  return result;
 }

@@ -11,7 +11,6 @@ import { getLanguageModel } from "@/lib/ai/get-language-model";
 import { EPISODE_SUMMARY_SYSTEM_PROMPT } from "@/lib/ai/prompts/episode-summary-prompt";
 import { embedText } from "@/lib/embeddings/embed-text";
 import { AppError } from "@/lib/errors";
-import { failClosed } from "@/lib/memory/fail-closed";
 import { runMemoryTransaction } from "@/lib/memory/run-memory-transaction";
 import type { MemoryWriteResponse } from "@/lib/memory/schemas";
 import { hasEpisodeFlag, setEpisodeFlag } from "@/lib/redis/flags";
@@ -70,54 +69,50 @@ export async function createEpisodeSummary(options: {
     return null;
   }
 
-  try {
-    const transcript = messages
-      .filter((m) => m.role === "user" || m.role === "assistant")
-      .map((m) => `${m.role === "user" ? "User" : "Assistant"}: ${messageText(m.parts)}`)
-      .join("\n")
-      .slice(-MAX_TRANSCRIPT_CHARS);
-    const model = options.model ?? getLanguageModel();
-    const { text } = await generateText({ model, system: EPISODE_SUMMARY_SYSTEM_PROMPT, prompt: transcript });
-    const content = text.trim().slice(0, 2000);
-    if (!content) throw new Error("the language model returned an empty episode summary");
-    const embedding = await embedText({ text: content });
+  const transcript = messages
+    .filter((m) => m.role === "user" || m.role === "assistant")
+    .map((m) => `${m.role === "user" ? "User" : "Assistant"}: ${messageText(m.parts)}`)
+    .join("\n")
+    .slice(-MAX_TRANSCRIPT_CHARS);
+  const model = options.model ?? getLanguageModel();
+  const { text } = await generateText({ model, system: EPISODE_SUMMARY_SYSTEM_PROMPT, prompt: transcript });
+  const content = text.trim().slice(0, 2000);
+  if (!content) throw new Error("the language model returned an empty episode summary");
+  const embedding = await embedText({ text: content });
 
-    const { result } = await runMemoryTransaction({
-      userId,
-      jobId: options.jobId,
-      work: async (tx) => {
-        if (await selectEpisodeForConversation(tx, { userId, conversationId })) {
-          return { result: null, events: [] };
-        }
-        const memoryId = randomUUID();
-        await insertMemoryItem(tx, {
-          id: memoryId,
-          userId,
-          content,
-          type: "episode",
-          embedding,
-          importance: 0.6,
-          confidence: 1,
-          sourceConversationId: conversationId,
-          status: "active",
-        });
-        const event = await insertMemoryEvent(tx, {
-          userId,
-          memoryItemId: memoryId,
-          operation: "create",
-          confidence: 1,
-          extractionType: "episode",
-          afterContent: content,
-          correlationId,
-          processingTimeMs: performance.now() - startedAt,
-        });
-        const result: MemoryWriteResponse = { action: "created", memoryId, content };
-        return { result, events: [event] };
-      },
-    });
-    await setEpisodeFlag({ conversationId });
-    return result;
-  } catch (error) {
-    return failClosed({ error, operation: "episode", userId, correlationId });
-  }
+  const { result } = await runMemoryTransaction({
+    userId,
+    jobId: options.jobId,
+    work: async (tx) => {
+      if (await selectEpisodeForConversation(tx, { userId, conversationId })) {
+        return { result: null, events: [] };
+      }
+      const memoryId = randomUUID();
+      await insertMemoryItem(tx, {
+        id: memoryId,
+        userId,
+        content,
+        type: "episode",
+        embedding,
+        importance: 0.6,
+        confidence: 1,
+        sourceConversationId: conversationId,
+        status: "active",
+      });
+      const event = await insertMemoryEvent(tx, {
+        userId,
+        memoryItemId: memoryId,
+        operation: "create",
+        confidence: 1,
+        extractionType: "episode",
+        afterContent: content,
+        correlationId,
+        processingTimeMs: performance.now() - startedAt,
+      });
+      const result: MemoryWriteResponse = { action: "created", memoryId, content };
+      return { result, events: [event] };
+    },
+  });
+  await setEpisodeFlag({ conversationId });
+  return result;
 }

@@ -7,7 +7,6 @@ import { insertMemoryEvent } from "@/lib/db/memory-events-sql";
 import { insertMemoryItem, selectNearestActiveMemory } from "@/lib/db/memory-items-sql";
 import { embedText } from "@/lib/embeddings/embed-text";
 import { checkWriteRateLimits } from "@/lib/memory/check-write-rate-limits";
-import { failClosed } from "@/lib/memory/fail-closed";
 import { runMemoryTransaction } from "@/lib/memory/run-memory-transaction";
 import {
   MemoryWriteRequestSchema,
@@ -52,40 +51,36 @@ export async function createMemory(options: CreateMemoryOptions): Promise<Memory
     };
   }
 
-  try {
-    const embedding = await embedText({ text: request.content });
-    const { result } = await runMemoryTransaction({
-      userId,
-      jobId: options.jobId,
-      work: async (tx) => {
-        const nearest = await selectNearestActiveMemory(tx, { userId, embedding });
-        if (nearest && nearest.similarity > config.memory.duplicateThreshold) {
-          const result: MemoryWriteResponse = {
-            action: "duplicate_skipped",
-            duplicateOf: nearest.id,
-            content: nearest.content,
-            remaining: limit.remaining,
-          };
-          return { result, events: [] };
-        }
-        const memoryId = randomUUID();
-        await insertMemoryItem(tx, toMemoryItemInsert({ id: memoryId, request, embedding, status: "active" }));
-        const event = await insertMemoryEvent(tx, {
-          userId,
-          memoryItemId: memoryId,
-          operation: "create",
-          confidence: request.confidence,
-          extractionType: request.extractionType,
-          afterContent: request.content,
-          correlationId,
-          processingTimeMs: performance.now() - startedAt,
-        });
-        const result: MemoryWriteResponse = { action: "created", memoryId, content: request.content, remaining: limit.remaining };
-        return { result, events: [event] };
-      },
-    });
-    return result;
-  } catch (error) {
-    return failClosed({ error, operation: "create", userId, correlationId });
-  }
+  const embedding = await embedText({ text: request.content });
+  const { result } = await runMemoryTransaction({
+    userId,
+    jobId: options.jobId,
+    work: async (tx) => {
+      const nearest = await selectNearestActiveMemory(tx, { userId, embedding });
+      if (nearest && nearest.similarity > config.memory.duplicateThreshold) {
+        const result: MemoryWriteResponse = {
+          action: "duplicate_skipped",
+          duplicateOf: nearest.id,
+          content: nearest.content,
+          remaining: limit.remaining,
+        };
+        return { result, events: [] };
+      }
+      const memoryId = randomUUID();
+      await insertMemoryItem(tx, toMemoryItemInsert({ id: memoryId, request, embedding, status: "active" }));
+      const event = await insertMemoryEvent(tx, {
+        userId,
+        memoryItemId: memoryId,
+        operation: "create",
+        confidence: request.confidence,
+        extractionType: request.extractionType,
+        afterContent: request.content,
+        correlationId,
+        processingTimeMs: performance.now() - startedAt,
+      });
+      const result: MemoryWriteResponse = { action: "created", memoryId, content: request.content, remaining: limit.remaining };
+      return { result, events: [event] };
+    },
+  });
+  return result;
 }

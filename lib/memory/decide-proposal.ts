@@ -1,5 +1,4 @@
 import "server-only";
-import { AppError } from "@/lib/errors";
 import { getProposalState } from "@/lib/memory/get-proposal-state";
 import type { ProposalState } from "@/lib/memory/view-schemas";
 import { confirmProposal } from "@/lib/memory/confirm-proposal";
@@ -23,7 +22,6 @@ export async function decideProposal(options: {
     options.decision === "confirm"
       ? await confirmProposal({ userId, proposalId, correlationId })
       : await rejectProposal({ userId, proposalId, correlationId });
-  if (result.action === "failed") throw new AppError("unavailable", result.message ?? "Could not save your choice; nothing was changed.");
   const state = await getProposalState({ userId, proposalId });
   if (result.action === "rate_limited") return { ...state, outcome: "rate_limited" };
   if (result.action === "duplicate_skipped" && result.duplicateOf) return { ...state, memoryId: result.duplicateOf, outcome: "duplicate_skipped" };

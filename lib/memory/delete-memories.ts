@@ -2,8 +2,6 @@ import "server-only";
 import { z } from "zod";
 import { insertMemoryEvent } from "@/lib/db/memory-events-sql";
 import { softDeleteMemoryItems } from "@/lib/db/memory-items-sql";
-import { log } from "@/lib/log";
-import { JobAlreadyDoneError } from "@/lib/jobs/job-already-done-error";
 import { runMemoryTransaction } from "@/lib/memory/run-memory-transaction";
 import type { MemoryEvent } from "@/lib/memory/schemas";
 
@@ -16,8 +14,6 @@ const OptionsSchema = z.object({
 export const DeleteMemoriesResultSchema = z.object({
   deleted: z.array(z.string().uuid()),
   notFound: z.array(z.string()),
-  /** Set when the database failed: nothing was deleted. */
-  error: z.string().optional(),
 });
 export type DeleteMemoriesResult = z.infer<typeof DeleteMemoriesResultSchema>;
 
@@ -38,38 +34,32 @@ export async function deleteMemories(options: {
   const { userId, memoryIds, correlationId } = OptionsSchema.parse(options);
   const unique = [...new Set(memoryIds)];
   const ids = unique.filter((id) => z.string().uuid().safeParse(id).success);
-  try {
-    const { result } = await runMemoryTransaction({
-      userId,
-      jobId: options.jobId,
-      work: async (tx) => {
-        const rows = await softDeleteMemoryItems(tx, { userId, ids });
-        const events: MemoryEvent[] = [];
-        for (const row of rows) {
-          events.push(
-            await insertMemoryEvent(tx, {
-              userId,
-              memoryItemId: row.id,
-              operation: "delete",
-              extractionType: "user_action",
-              beforeContent: row.content,
-              correlationId,
-              processingTimeMs: performance.now() - startedAt,
-            }),
-          );
-        }
-        const deleted = new Set(rows.map((r) => r.id));
-        const result: DeleteMemoriesResult = {
-          deleted: rows.map((r) => r.id),
-          notFound: unique.filter((id) => !deleted.has(id)),
-        };
-        return { result, events };
-      },
-    });
-    return result;
-  } catch (error) {
-    if (error instanceof JobAlreadyDoneError) throw error;
-    log.error("memory delete failed", { userId, correlationId, error });
-    return { deleted: [], notFound: [], error: "The memories could not be deleted; nothing was changed." };
-  }
+  const { result } = await runMemoryTransaction({
+    userId,
+    jobId: options.jobId,
+    work: async (tx) => {
+      const rows = await softDeleteMemoryItems(tx, { userId, ids });
+      const events: MemoryEvent[] = [];
+      for (const row of rows) {
+        events.push(
+          await insertMemoryEvent(tx, {
+            userId,
+            memoryItemId: row.id,
+            operation: "delete",
+            extractionType: "user_action",
+            beforeContent: row.content,
+            correlationId,
+            processingTimeMs: performance.now() - startedAt,
+          }),
+        );
+      }
+      const deleted = new Set(rows.map((r) => r.id));
+      const result: DeleteMemoriesResult = {
+        deleted: rows.map((r) => r.id),
+        notFound: unique.filter((id) => !deleted.has(id)),
+      };
+      return { result, events };
+    },
+  });
+  return result;
 }

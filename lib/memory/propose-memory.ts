@@ -6,7 +6,6 @@ import { config } from "@/lib/config";
 import { insertMemoryEvent } from "@/lib/db/memory-events-sql";
 import { insertMemoryItem, selectNearestActiveMemory } from "@/lib/db/memory-items-sql";
 import { embedText } from "@/lib/embeddings/embed-text";
-import { failClosed } from "@/lib/memory/fail-closed";
 import { runMemoryTransaction } from "@/lib/memory/run-memory-transaction";
 import {
   MemoryWriteRequestSchema,
@@ -28,34 +27,30 @@ export async function proposeMemory(options: {
   const request = MemoryWriteRequestSchema.parse(options.request);
   const correlationId = z.string().uuid().parse(options.correlationId);
   const { userId } = request;
-  try {
-    const embedding = await embedText({ text: request.content });
-    const { result } = await runMemoryTransaction({
-      userId,
-      work: async (tx) => {
-        const nearest = await selectNearestActiveMemory(tx, { userId, embedding });
-        if (nearest && nearest.similarity > config.memory.duplicateThreshold) {
-          const result: MemoryWriteResponse = { action: "duplicate_skipped", duplicateOf: nearest.id, content: nearest.content };
-          return { result, events: [] };
-        }
-        const proposalId = randomUUID();
-        await insertMemoryItem(tx, toMemoryItemInsert({ id: proposalId, request, embedding, status: "pending" }));
-        const event = await insertMemoryEvent(tx, {
-          userId,
-          memoryItemId: proposalId,
-          operation: "propose",
-          confidence: request.confidence,
-          extractionType: request.extractionType,
-          afterContent: request.content,
-          correlationId,
-          processingTimeMs: performance.now() - startedAt,
-        });
-        const result: MemoryWriteResponse = { action: "confirm_needed", proposalId, content: request.content };
-        return { result, events: [event] };
-      },
-    });
-    return result;
-  } catch (error) {
-    return failClosed({ error, operation: "propose", userId, correlationId });
-  }
+  const embedding = await embedText({ text: request.content });
+  const { result } = await runMemoryTransaction({
+    userId,
+    work: async (tx) => {
+      const nearest = await selectNearestActiveMemory(tx, { userId, embedding });
+      if (nearest && nearest.similarity > config.memory.duplicateThreshold) {
+        const result: MemoryWriteResponse = { action: "duplicate_skipped", duplicateOf: nearest.id, content: nearest.content };
+        return { result, events: [] };
+      }
+      const proposalId = randomUUID();
+      await insertMemoryItem(tx, toMemoryItemInsert({ id: proposalId, request, embedding, status: "pending" }));
+      const event = await insertMemoryEvent(tx, {
+        userId,
+        memoryItemId: proposalId,
+        operation: "propose",
+        confidence: request.confidence,
+        extractionType: request.extractionType,
+        afterContent: request.content,
+        correlationId,
+        processingTimeMs: performance.now() - startedAt,
+      });
+      const result: MemoryWriteResponse = { action: "confirm_needed", proposalId, content: request.content };
+      return { result, events: [event] };
+    },
+  });
+  return result;
 }

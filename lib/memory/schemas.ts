@@ -1,26 +1,8 @@
 import { z } from "zod";
+import { ExtractionTypeSchema, MemoryOperationSchema, MemoryTypeSchema } from "@/lib/db/enums";
 
 // The memory domain's public shapes. Everything crossing a boundary (tool input, route body,
 // queued job payload, live event) is parsed with one of these; types come from z.infer.
-
-export const MemoryTypeSchema = z.enum(["fact", "preference", "decision", "note", "episode"]);
-export type MemoryType = z.infer<typeof MemoryTypeSchema>;
-
-export const MemoryStatusSchema = z.enum(["active", "pending", "superseded", "deleted", "rejected"]);
-export type MemoryStatus = z.infer<typeof MemoryStatusSchema>;
-
-export const ExtractionTypeSchema = z.enum([
-  "explicit",
-  "implicit",
-  "correction",
-  "user_confirmed",
-  "user_action",
-  "episode",
-]);
-export type ExtractionType = z.infer<typeof ExtractionTypeSchema>;
-
-export const MemoryOperationSchema = z.enum(["create", "supersede", "delete", "confirm", "reject", "propose"]);
-export type MemoryOperation = z.infer<typeof MemoryOperationSchema>;
 
 export const MemoryContentSchema = z.string().trim().min(1).max(2000);
 
@@ -96,14 +78,3 @@ export const MemorySearchResultSchema = z.object({
   createdAt: z.date(),
 });
 export type MemorySearchResult = z.infer<typeof MemorySearchResultSchema>;
-
-export const MemoryWriteJobKindSchema = z.enum(["create", "supersede", "delete", "episode"]);
-export type MemoryWriteJobKind = z.infer<typeof MemoryWriteJobKindSchema>;
-
-/** Payload of each queued job kind; userId and correlationId live on the job row itself. */
-export const MemoryWriteJobPayloadSchemas = {
-  create: z.object({ request: MemoryWriteRequestSchema.omit({ userId: true }) }),
-  supersede: z.object({ oldId: z.string().uuid(), request: MemoryWriteRequestSchema.omit({ userId: true }) }),
-  delete: z.object({ memoryIds: z.array(z.string()).min(1).max(100) }),
-  episode: z.object({ conversationId: z.string().uuid() }),
-} as const;

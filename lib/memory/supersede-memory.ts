@@ -8,7 +8,6 @@ import { embedText } from "@/lib/embeddings/embed-text";
 import { normaliseForEmbedding } from "@/lib/embeddings/embed-local";
 import { AppError } from "@/lib/errors";
 import { checkWriteRateLimits } from "@/lib/memory/check-write-rate-limits";
-import { failClosed } from "@/lib/memory/fail-closed";
 import { runMemoryTransaction } from "@/lib/memory/run-memory-transaction";
 import {
   MemoryWriteRequestSchema,
@@ -47,44 +46,40 @@ export async function supersedeMemory(options: SupersedeMemoryOptions): Promise<
     : await checkWriteRateLimits({ userId, conversationId: request.sourceConversationId });
   if (!limit.allowed) return { action: "rate_limited", remaining: 0, message: "Memory write limit reached." };
 
-  try {
-    const embedding = await embedText({ text: request.content });
-    const { result } = await runMemoryTransaction({
-      userId,
-      jobId: options.jobId,
-      work: async (tx) => {
-        const old = await selectMemoryForUpdate(tx, { userId, id: oldId });
-        if (!old) throw new AppError("not_found", "That memory does not exist.");
-        if (old.status !== "active") throw new AppError("conflict", `That memory is ${old.status}, not active.`);
-        if (normaliseForEmbedding(old.content).join(" ") === normaliseForEmbedding(request.content).join(" ")) {
-          const result: MemoryWriteResponse = { action: "duplicate_skipped", duplicateOf: old.id, content: old.content };
-          return { result, events: [] };
-        }
-        const memoryId = randomUUID();
-        await insertMemoryItem(tx, toMemoryItemInsert({ id: memoryId, request, embedding, status: "active" }));
-        await updateMemoryStatus(tx, { userId, id: old.id, status: "superseded", supersededBy: memoryId });
-        const common = { userId, correlationId, confidence: request.confidence, extractionType: request.extractionType };
-        const supersedeEvent = await insertMemoryEvent(tx, {
-          ...common,
-          memoryItemId: old.id,
-          operation: "supersede",
-          beforeContent: old.content,
-          afterContent: request.content,
-          processingTimeMs: performance.now() - startedAt,
-        });
-        const createEvent = await insertMemoryEvent(tx, {
-          ...common,
-          memoryItemId: memoryId,
-          operation: "create",
-          afterContent: request.content,
-          processingTimeMs: performance.now() - startedAt,
-        });
-        const result: MemoryWriteResponse = { action: "created", memoryId, content: request.content, remaining: limit.remaining };
-        return { result, events: [supersedeEvent, createEvent] };
-      },
-    });
-    return result;
-  } catch (error) {
-    return failClosed({ error, operation: "supersede", userId, correlationId });
-  }
+  const embedding = await embedText({ text: request.content });
+  const { result } = await runMemoryTransaction({
+    userId,
+    jobId: options.jobId,
+    work: async (tx) => {
+      const old = await selectMemoryForUpdate(tx, { userId, id: oldId });
+      if (!old) throw new AppError("not_found", "That memory does not exist.");
+      if (old.status !== "active") throw new AppError("conflict", `That memory is ${old.status}, not active.`);
+      if (normaliseForEmbedding(old.content).join(" ") === normaliseForEmbedding(request.content).join(" ")) {
+        const result: MemoryWriteResponse = { action: "duplicate_skipped", duplicateOf: old.id, content: old.content };
+        return { result, events: [] };
+      }
+      const memoryId = randomUUID();
+      await insertMemoryItem(tx, toMemoryItemInsert({ id: memoryId, request, embedding, status: "active" }));
+      await updateMemoryStatus(tx, { userId, id: old.id, status: "superseded", supersededBy: memoryId });
+      const common = { userId, correlationId, confidence: request.confidence, extractionType: request.extractionType };
+      const supersedeEvent = await insertMemoryEvent(tx, {
+        ...common,
+        memoryItemId: old.id,
+        operation: "supersede",
+        beforeContent: old.content,
+        afterContent: request.content,
+        processingTimeMs: performance.now() - startedAt,
+      });
+      const createEvent = await insertMemoryEvent(tx, {
+        ...common,
+        memoryItemId: memoryId,
+        operation: "create",
+        afterContent: request.content,
+        processingTimeMs: performance.now() - startedAt,
+      });
+      const result: MemoryWriteResponse = { action: "created", memoryId, content: request.content, remaining: limit.remaining };
+      return { result, events: [supersedeEvent, createEvent] };
+    },
+  });
+  return result;
 }

@@ -1,5 +1,6 @@
 import "server-only";
 import { tool } from "ai";
+import { MAX_DELETE_IDS_PER_JOB } from "@/lib/jobs/definitions/delete-memories-job";
 import { z } from "zod";
 import { log } from "@/lib/log";
 import { enqueueMemoryWrite } from "@/lib/jobs/enqueue-memory-write";
@@ -16,8 +17,6 @@ export const DeleteMemoryInputSchema = z.object({
   memory_ids: z.array(z.string()).optional().describe("With confirm=true: the ids of the candidates the user confirmed."),
 });
 
-// One delete job carries at most this many ids (MemoryWriteJobPayloadSchemas.delete).
-const MAX_IDS = 100;
 
 const CandidateSchema = z.object({ id: z.string(), content: z.string(), type: z.string() });
 
@@ -49,7 +48,7 @@ export function deleteMemory(ctx: ToolContext) {
         }
         const requested = [...new Set(input.memory_ids ?? [])];
         if (requested.length === 0) return { error: "confirm=true needs the memory_ids the user confirmed." };
-        if (requested.length > MAX_IDS) return { error: `At most ${MAX_IDS} memories can be forgotten at once; nothing was deleted.` };
+        if (requested.length > MAX_DELETE_IDS_PER_JOB) return { error: `At most ${MAX_DELETE_IDS_PER_JOB} memories can be forgotten at once; nothing was deleted.` };
         // Only ids the user owns and that are still active: never another user's, never a fuzzy re-search.
         const owned = await filterOwnedMemoryIds({ userId: ctx.userId, memoryIds: requested, statuses: ["active"] });
         if (owned.length === 0) return { error: "None of those memories exist (or they were already forgotten)." };

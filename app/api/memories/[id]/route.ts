@@ -1,5 +1,5 @@
 import { withRoute } from "@/lib/api/with-route";
-import { deleteMemoryOrThrow } from "@/lib/memory/delete-memory-or-throw";
+import { deleteMemory } from "@/lib/memory/delete-memory";
 import { getMemoryDetail } from "@/lib/memory/get-memory-detail";
 import { IdParamsSchema } from "@/lib/api/id-params";
 
@@ -12,6 +12,6 @@ export const GET = withRoute(
 /** DELETE /api/memories/:id → { deleted } (soft delete, audited). */
 export const DELETE = withRoute(
   async ({ user, params, correlationId }) =>
-    Response.json(await deleteMemoryOrThrow({ userId: user.id, memoryId: params.id, correlationId })),
+    Response.json(await deleteMemory({ userId: user.id, memoryId: params.id, correlationId })),
   { auth: "user", params: IdParamsSchema },
 );
