@@ -3,15 +3,16 @@ import path from "node:path";
 import { generateText, stepCountIs, type ModelMessage } from "ai";
 import { describe, expect, it } from "vitest";
 import { EPISODE_SUMMARY_SYSTEM_PROMPT } from "@/lib/ai/prompts/episode-summary-prompt";
-import { MemoryWriteDatasetSchema, type ActualWrite, type MemoryWriteCaseResult, type MemoryWriteDataset } from "@/eval/schemas";
+import { MemoryWriteDatasetSchema, type MemoryWriteDataset } from "@/eval/schemas";
+import { type ActualWrite, type MemoryWriteCaseResult } from "@/lib/eval/schemas";
 import { computeMetrics } from "@/eval/scorers/compute-metrics";
 import { scoreCase } from "@/eval/scorers/score-case";
-import { createLocalMemoryModel } from "./create-local-memory-model";
+import { createLocalMemoryModel } from "@/lib/ai/local-model/create-local-memory-model";
 import { createFakeMemoryTools } from "@/tests/support/fake-memory-tools";
 
 // Offline replay of the golden dataset against an in-memory store: the same scorers as the eval
 // runner, without Postgres, so a regression in the model's rules shows up in unit tests.
-const evalDir = path.join(import.meta.dirname, "../../../eval");
+const evalDir = import.meta.dirname;
 const load = (file: string) => MemoryWriteDatasetSchema.parse(JSON.parse(readFileSync(path.join(evalDir, file), "utf8")));
 const EPISODE_USER_TURNS = 10;
 

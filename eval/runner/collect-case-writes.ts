@@ -1,5 +1,5 @@
 import "server-only";
-import type { ActualWrite } from "@/eval/schemas";
+import type { ActualWrite } from "@/lib/eval/schemas";
 import { selectCaseWrites } from "@/eval/runner/select-case-writes";
 import { getDb } from "@/lib/db/client";
 

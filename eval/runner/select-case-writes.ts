@@ -1,4 +1,4 @@
-import type { ActualWrite } from "@/eval/schemas";
+import type { ActualWrite } from "@/lib/eval/schemas";
 
 /** A memory row of one eval user, with the operations its audit trail recorded. */
 export type CaseMemoryRow = {

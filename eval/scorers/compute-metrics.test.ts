@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
-import type { ActualWrite, MemoryWriteTestCase } from "@/eval/schemas";
-import { MemoryWriteMetricsSchema } from "@/eval/schemas";
+import type { MemoryWriteTestCase } from "@/eval/schemas";
+import type { ActualWrite } from "@/lib/eval/schemas";
+import { MemoryWriteMetricsSchema } from "@/lib/eval/schemas";
 import { computeMetrics } from "@/eval/scorers/compute-metrics";
 import { scoreCase } from "@/eval/scorers/score-case";
 

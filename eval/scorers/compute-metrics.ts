@@ -1,4 +1,5 @@
-import type { MemoryWriteCaseResult, MemoryWriteMetrics, MemoryWriteTestCase } from "@/eval/schemas";
+import type { MemoryWriteTestCase } from "@/eval/schemas";
+import type { MemoryWriteCaseResult, MemoryWriteMetrics } from "@/lib/eval/schemas";
 import { percentile } from "@/eval/scorers/percentile";
 import { scoreWrites } from "@/eval/scorers/score-writes";
 

@@ -1,4 +1,5 @@
-import type { ActualWrite, ExpectedWrite } from "@/eval/schemas";
+import type { ExpectedWrite } from "@/eval/schemas";
+import type { ActualWrite } from "@/lib/eval/schemas";
 import { matchKeyword } from "@/eval/scorers/match-keyword";
 
 /** An actual write matches an expected one when the types agree and every content keyword appears. */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { MemoryWriteCaseResultSchema, type MemoryWriteTestCase } from "@/eval/schemas";
+import { type MemoryWriteTestCase } from "@/eval/schemas";
+import { MemoryWriteCaseResultSchema } from "@/lib/eval/schemas";
 import { scoreCase } from "@/eval/scorers/score-case";
 
 const testCase: MemoryWriteTestCase = {

@@ -1,4 +1,5 @@
-import type { ActualWrite, MemoryWriteCaseResult, MemoryWriteTestCase } from "@/eval/schemas";
+import type { MemoryWriteTestCase } from "@/eval/schemas";
+import type { ActualWrite, MemoryWriteCaseResult } from "@/lib/eval/schemas";
 import { scoreDeletes } from "@/eval/scorers/score-deletes";
 import { scoreWrites } from "@/eval/scorers/score-writes";
 

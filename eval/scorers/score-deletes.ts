@@ -1,4 +1,4 @@
-import type { ActualWrite } from "@/eval/schemas";
+import type { ActualWrite } from "@/lib/eval/schemas";
 import { findMaximumMatching } from "@/eval/scorers/find-maximum-matching";
 import { matchKeyword } from "@/eval/scorers/match-keyword";
 

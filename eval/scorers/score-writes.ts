@@ -1,4 +1,5 @@
-import type { ActualWrite, ExpectedWrite } from "@/eval/schemas";
+import type { ExpectedWrite } from "@/eval/schemas";
+import type { ActualWrite } from "@/lib/eval/schemas";
 import { findMaximumMatching } from "@/eval/scorers/find-maximum-matching";
 import { matchWrite } from "@/eval/scorers/match-write";
 

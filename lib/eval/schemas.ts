@@ -1,9 +1,49 @@
 import { z } from "zod";
-import { MemoryWriteCaseResultSchema, MemoryWriteMetricsSchema } from "@/eval/schemas";
 
 // Shapes of a stored evaluation run (eval_runs): what the runner produces, the CLI writes with
 // --json, MLflow receives and /admin/evals reads back. The per-case and aggregate shapes extend
 // the dataset package's MemoryWriteCaseResult and MemoryWriteMetrics without changing them.
+
+/**
+ * A memory the agent wrote (or deleted) while a case ran. `type` stays a plain string: the
+ * scorer must be able to judge an agent that invents a type, which then simply fails to match.
+ */
+export const ActualWriteSchema = z.object({
+  content: z.string(),
+  type: z.string(),
+});
+export type ActualWrite = z.infer<typeof ActualWriteSchema>;
+
+const RatioSchema = z.number().min(0).max(1);
+
+export const MemoryWriteCaseResultSchema = z.object({
+  case_id: z.string(),
+  precision: RatioSchema,
+  recall: RatioSchema,
+  false_positive_count: z.number().int().nonnegative(),
+  delete_precision: RatioSchema,
+  delete_recall: RatioSchema,
+  latency_ms: z.number().nonnegative(),
+  error: z.string().optional(),
+  actual_writes: z.array(ActualWriteSchema),
+  actual_deletes: z.array(ActualWriteSchema),
+});
+export type MemoryWriteCaseResult = z.infer<typeof MemoryWriteCaseResultSchema>;
+
+export const MemoryWriteMetricsSchema = z.object({
+  total_cases: z.number().int().nonnegative(),
+  /** Micro-averaged: matched actual writes / actual writes, summed over all cases. */
+  extraction_precision: RatioSchema,
+  /** Micro-averaged: expected positive writes found / expected positive writes, summed over all cases. */
+  extraction_recall: RatioSchema,
+  /** Share of cases with at least one false-positive write. */
+  false_positive_rate: RatioSchema,
+  latency_p50: z.number().nonnegative(),
+  latency_p95: z.number().nonnegative(),
+  error_cases: z.number().int().nonnegative(),
+  overall_passed: z.boolean(),
+});
+export type MemoryWriteMetrics = z.infer<typeof MemoryWriteMetricsSchema>;
 
 const Ms = z.number().nonnegative();
 const Ratio = z.number().min(0).max(1);
