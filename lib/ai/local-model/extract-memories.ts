@@ -2,6 +2,7 @@ import { classifyClause, type MemoryType } from "./classify-clause";
 import { detectCredential } from "./detect-credential";
 import { dropSubsumed } from "./drop-subsumed";
 import { keepMainClauses } from "./keep-main-clauses";
+import type { MemoryCandidate } from "./memory-candidate";
 import { mentionsPrivateMatter } from "./mentions-private-matter";
 import { noteAbout } from "./note-about";
 import { joinTerms, parseSentences, type Term } from "./parse-sentences";
@@ -9,13 +10,6 @@ import { reorderSubjectFirst } from "./reorder-subject-first";
 import { rewriteThirdPerson } from "./rewrite-third-person";
 import { splitClauses } from "./split-clauses";
 import { trimAfterthought } from "./trim-afterthought";
-
-export type MemoryCandidate = {
-  content: string;
-  memory_type: MemoryType;
-  confidence: number;
-  importance: number;
-};
 
 export type Extraction = {
   memories: MemoryCandidate[];

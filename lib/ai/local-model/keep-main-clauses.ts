@@ -1,4 +1,4 @@
-import type { MemoryCandidate } from "./extract-memories";
+import type { MemoryCandidate } from "./memory-candidate";
 
 const HABIT = /^User (always|never|constantly|usually|often|sometimes|keeps|tends)\b/;
 
