@@ -3,6 +3,21 @@ import { defineConfig } from "vitest/config";
 
 const root = import.meta.dirname;
 
+// Two projects (`vitest run --project unit|integration`; `npm run test:unit` is the first):
+// - unit: pure logic beside the code and in tests/*.test.ts, no global setup and no services.
+//   Its DATABASE_URL and REDIS_URL point at closed ports on purpose, so a test that reaches for
+//   a service fails at once instead of quietly opening an embedded database.
+// - integration: tests/integration/ against the real PostgreSQL + pgvector and Redis; the
+//   global setup creates and migrates the test database once per run.
+// tests/deploy needs a production build: vitest.deploy.config.ts runs it after `next build`.
+const shared = {
+  NODE_ENV: "test" as const,
+  DATA_DIR: path.join(root, ".data", "test"),
+  BETTER_AUTH_SECRET: "test-secret-test-secret-test-secret-0123",
+  LOG_LEVEL: process.env.LOG_LEVEL ?? "error",
+  MEMORY_WORKER_ENABLED: "false",
+};
+
 export default defineConfig({
   resolve: {
     alias: {
@@ -12,22 +27,37 @@ export default defineConfig({
   },
   test: {
     environment: "node",
-    include: ["**/*.test.ts"],
-    // tests/deploy needs a production build: vitest.deploy.config.ts runs it after `next build`.
-    exclude: ["node_modules/**", "e2e/**", "tests/deploy/**", ".next/**", "lib/generated/**", ".data/**"],
-    globalSetup: ["tests/support/global-setup.ts"],
     pool: "forks",
     testTimeout: 30_000,
     hookTimeout: 120_000,
-    // Tests share one database: every test works as its own fresh users, so files can run in parallel.
-    env: {
-      NODE_ENV: "test",
-      DATABASE_URL: process.env.TEST_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/mnemo_test",
-      REDIS_URL: process.env.TEST_REDIS_URL ?? "redis://127.0.0.1:6379/1",
-      DATA_DIR: path.join(root, ".data", "test"),
-      BETTER_AUTH_SECRET: "test-secret-test-secret-test-secret-0123",
-      LOG_LEVEL: process.env.LOG_LEVEL ?? "error",
-      MEMORY_WORKER_ENABLED: "false",
-    },
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: "unit",
+          include: ["**/*.test.ts"],
+          exclude: ["node_modules/**", "e2e/**", "tests/integration/**", "tests/deploy/**", ".next/**", "lib/generated/**", ".data/**"],
+          env: {
+            ...shared,
+            DATABASE_URL: "postgresql://unit-tests-use-no-database@127.0.0.1:9/none",
+            REDIS_URL: "redis://127.0.0.1:9/0",
+          },
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: "integration",
+          include: ["tests/integration/**/*.test.ts"],
+          globalSetup: ["tests/support/global-setup.ts"],
+          // Tests share one database: every test works as its own fresh users, so files can run in parallel.
+          env: {
+            ...shared,
+            DATABASE_URL: process.env.TEST_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/mnemo_test",
+            REDIS_URL: process.env.TEST_REDIS_URL ?? "redis://127.0.0.1:6379/1",
+          },
+        },
+      },
+    ],
   },
 });
