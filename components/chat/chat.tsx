@@ -3,7 +3,7 @@
 import { useChat } from "@ai-sdk/react";
 import { DefaultChatTransport } from "ai";
 import { useEffect, useMemo, useRef } from "react";
-import type { ChatMessage } from "@/lib/ai/chat-message";
+import type { ChatMessage } from "@/lib/agent/chat-message";
 import { Alert } from "@/components/ui/alert";
 import { ChatInput } from "@/components/chat/chat-input";
 import { CONVERSATIONS_CHANGED } from "@/components/chat/conversation-events";

@@ -2,7 +2,7 @@
 
 import ReactMarkdown from "react-markdown";
 import remarkGfm from "remark-gfm";
-import type { ChatMessage } from "@/lib/ai/chat-message";
+import type { ChatMessage } from "@/lib/agent/chat-message";
 import { DeleteCandidatesCard } from "@/components/chat/delete-candidates-card";
 import { MemoryWriteChip } from "@/components/chat/memory-write-chip";
 import { ProposalCard } from "@/components/chat/proposal-card";

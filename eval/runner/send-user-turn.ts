@@ -1,6 +1,6 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
-import { runChatTurn } from "@/lib/ai/run-chat-turn";
+import { runChatTurn } from "@/lib/agent/run-chat-turn";
 
 /** Options for {@link sendUserTurn}. */
 export type SendUserTurnOptions = {

@@ -1,9 +1,9 @@
 import { randomUUID } from "node:crypto";
 import { beforeEach, describe, expect, it } from "vitest";
-import { deleteMemory } from "@/lib/ai/tools/delete-memory";
-import { queryMemory } from "@/lib/ai/tools/query-memory";
-import { saveMemory } from "@/lib/ai/tools/save-memory";
-import type { ToolContext } from "@/lib/ai/tools/tool-context";
+import { deleteMemory } from "@/lib/agent/tools/delete-memory";
+import { queryMemory } from "@/lib/agent/tools/query-memory";
+import { saveMemory } from "@/lib/agent/tools/save-memory";
+import type { ToolContext } from "@/lib/agent/tools/tool-context";
 import { getDb } from "@/lib/db/client";
 import { createMemory } from "@/lib/memory/create-memory";
 import { drainMemoryWrites } from "@/lib/jobs/drain-memory-writes";

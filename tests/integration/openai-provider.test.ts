@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { createOpenAI } from "@ai-sdk/openai";
 import { afterEach, describe, expect, it } from "vitest";
-import { runChatTurn } from "@/lib/ai/run-chat-turn";
+import { runChatTurn } from "@/lib/agent/run-chat-turn";
 import { getDb } from "@/lib/db/client";
 import { createMemory } from "@/lib/memory/create-memory";
 import { drainMemoryWrites } from "@/lib/jobs/drain-memory-writes";

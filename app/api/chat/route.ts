@@ -1,5 +1,5 @@
 import { withRoute } from "@/lib/api/with-route";
-import { runChatTurn } from "@/lib/ai/run-chat-turn";
+import { runChatTurn } from "@/lib/agent/run-chat-turn";
 import { ChatRequestSchema } from "@/lib/chat/schemas";
 
 export const maxDuration = 60;

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { z } from "zod";
-import type { ChatMessage } from "@/lib/ai/chat-message";
+import type { ChatMessage } from "@/lib/agent/chat-message";
 import { describeLanguageModel } from "@/lib/ai/get-language-model";
 import { requireUser } from "@/lib/auth/require-user";
 import { getConversationOrThrow } from "@/lib/chat/get-conversation-or-throw";

@@ -8,10 +8,10 @@ import { ensureConversation } from "@/lib/chat/ensure-conversation";
 import { listMessages } from "@/lib/chat/list-messages";
 import { saveMessage } from "@/lib/chat/save-message";
 import type { ChatRequest } from "@/lib/chat/schemas";
-import type { ChatMessage } from "@/lib/ai/chat-message";
+import type { ChatMessage } from "@/lib/agent/chat-message";
 import { describeLanguageModel, getLanguageModel } from "@/lib/ai/get-language-model";
 import { maybeEnqueueEpisode } from "@/lib/jobs/maybe-enqueue-episode";
-import { memoryTools } from "@/lib/ai/memory-tools";
+import { memoryTools } from "@/lib/agent/memory-tools";
 import { buildSystemPrompt } from "@/lib/ai/prompts/system-prompt";
 
 const MAX_STEPS = 5;

@@ -1,6 +1,6 @@
 import type { UIMessage } from "ai";
 import { z } from "zod";
-import type { MemoryUITools } from "@/lib/ai/memory-tools";
+import type { MemoryUITools } from "@/lib/agent/memory-tools";
 
 export const ChatMetadataSchema = z.object({
   createdAt: z.string().optional(),

@@ -3,7 +3,7 @@ import { tool } from "ai";
 import { z } from "zod";
 import { log } from "@/lib/log";
 import { hybridSearch } from "@/lib/memory/hybrid-search";
-import { MISSING_USER_ERROR, type ToolContext } from "@/lib/ai/tools/tool-context";
+import { MISSING_USER_ERROR, type ToolContext } from "@/lib/agent/tools/tool-context";
 
 export const QueryMemoryInputSchema = z.object({
   query: z.string().describe("What to look for, in a few words. Empty string lists the most recent memories."),

@@ -7,7 +7,7 @@ import { enqueueMemoryWrite } from "@/lib/jobs/enqueue-memory-write";
 import { filterOwnedMemoryIds } from "@/lib/memory/filter-owned-memory-ids";
 import { proposeMemory } from "@/lib/memory/propose-memory";
 import { MemoryWriteRequestSchema } from "@/lib/memory/schemas";
-import { MISSING_USER_ERROR, type ToolContext } from "@/lib/ai/tools/tool-context";
+import { MISSING_USER_ERROR, type ToolContext } from "@/lib/agent/tools/tool-context";
 
 const SAVEABLE_TYPES = ["fact", "preference", "decision", "note"] as const;
 

@@ -6,7 +6,7 @@ import { log } from "@/lib/log";
 import { enqueueMemoryWrite } from "@/lib/jobs/enqueue-memory-write";
 import { filterOwnedMemoryIds } from "@/lib/memory/filter-owned-memory-ids";
 import { findDeleteCandidates } from "@/lib/memory/find-delete-candidates";
-import { MISSING_USER_ERROR, type ToolContext } from "@/lib/ai/tools/tool-context";
+import { MISSING_USER_ERROR, type ToolContext } from "@/lib/agent/tools/tool-context";
 
 export const DeleteMemoryInputSchema = z.object({
   description: z.string().describe("What the user wants forgotten, in their words, e.g. 'that I am a vegetarian'."),

@@ -1,9 +1,9 @@
 import "server-only";
 import type { InferUITools } from "ai";
-import { deleteMemory } from "@/lib/ai/tools/delete-memory";
-import { queryMemory } from "@/lib/ai/tools/query-memory";
-import { saveMemory } from "@/lib/ai/tools/save-memory";
-import type { ToolContext } from "@/lib/ai/tools/tool-context";
+import { deleteMemory } from "@/lib/agent/tools/delete-memory";
+import { queryMemory } from "@/lib/agent/tools/query-memory";
+import { saveMemory } from "@/lib/agent/tools/save-memory";
+import type { ToolContext } from "@/lib/agent/tools/tool-context";
 
 /** The agent's toolset, bound to one request's server-side context. */
 export function memoryTools(ctx: ToolContext) {
