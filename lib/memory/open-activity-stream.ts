@@ -5,7 +5,7 @@ import { log } from "@/lib/log";
 import { listMemoryEventsSince } from "@/lib/memory/list-memory-events-since";
 import type { MemoryEvent } from "@/lib/memory/schemas";
 import { subscribeMemoryEvents } from "@/lib/memory/subscribe-memory-events";
-import { getServerDrain } from "@/lib/ops/server-drain";
+import { getServerDrain } from "@/lib/server/server-drain";
 
 const BATCH = 200;
 // A ping event keeps proxies from closing an idle stream and lets the browser notice a stalled

@@ -2,10 +2,10 @@ import "server-only";
 import { log } from "@/lib/log";
 import { startMemoryWriteWorker } from "@/lib/jobs/start-memory-write-worker";
 import { stopMemoryWriteWorker } from "@/lib/jobs/stop-memory-write-worker";
-import { getServerDrain } from "@/lib/ops/server-drain";
+import { getServerDrain } from "@/lib/server/server-drain";
 import { startReplicaHeartbeat } from "@/lib/ops/start-replica-heartbeat";
 import { stopReplicaHeartbeat } from "@/lib/ops/stop-replica-heartbeat";
-import { watchHttpServers } from "@/lib/ops/watch-http-servers";
+import { watchHttpServers } from "@/lib/server/watch-http-servers";
 
 // Inside compose's 15 s stop grace period, with room to spare.
 const HTTP_DRAIN_MS = 10_000;

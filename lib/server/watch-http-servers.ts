@@ -1,6 +1,6 @@
 import "server-only";
 import http from "node:http";
-import { getServerDrain } from "@/lib/ops/server-drain";
+import { getServerDrain } from "@/lib/server/server-drain";
 
 const INSTALLED = Symbol.for("mnemo.watch-http-servers");
 

@@ -1,8 +1,8 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterEach, describe, expect, it } from "vitest";
-import { getServerDrain, ServerDrain } from "@/lib/ops/server-drain";
-import { watchHttpServers } from "@/lib/ops/watch-http-servers";
+import { getServerDrain, ServerDrain } from "@/lib/server/server-drain";
+import { watchHttpServers } from "@/lib/server/watch-http-servers";
 
 // Real HTTP servers on loopback, observed the way Next's is: through watchHttpServers().
 const servers: http.Server[] = [];
