@@ -6,7 +6,7 @@ import { getDb } from "@/lib/db/client";
 import { completeMemoryWriteJob, failMemoryWriteJob, type MemoryWriteJobRow } from "@/lib/db/memory-write-jobs-sql";
 import { AppError } from "@/lib/errors";
 import { log } from "@/lib/log";
-import { JobAlreadyDoneError } from "@/lib/jobs/job-already-done-error";
+import { JobAlreadyDoneError } from "@/lib/memory/job-already-done-error";
 import { MEMORY_WRITE_JOBS } from "@/lib/jobs/memory-write-jobs";
 
 const MAX_ATTEMPTS = 5;

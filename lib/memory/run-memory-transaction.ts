@@ -3,7 +3,7 @@ import { getDb } from "@/lib/db/client";
 import { lockUserMemoryWrites } from "@/lib/db/memory-items-sql";
 import { completeMemoryWriteJob, lockMemoryWriteJob } from "@/lib/db/memory-write-jobs-sql";
 import type { SqlClient } from "@/lib/db/sql-client";
-import { JobAlreadyDoneError } from "@/lib/jobs/job-already-done-error";
+import { JobAlreadyDoneError } from "@/lib/memory/job-already-done-error";
 import { publishMemoryEvents } from "@/lib/memory/publish-memory-events";
 import type { MemoryEvent } from "@/lib/memory/schemas";
 
