@@ -7,6 +7,8 @@ const STYLES: Record<MemoryOperation, string> = {
   propose: "bg-amber-100 text-amber-800",
   reject: "bg-zinc-200 text-zinc-800",
   delete: "bg-red-100 text-red-800",
+  refuse: "bg-orange-100 text-orange-900",
+  redact: "bg-violet-100 text-violet-800",
 };
 
 export function OperationBadge({ operation }: { operation: MemoryOperation }) {

@@ -2,6 +2,7 @@ import "server-only";
 import { getDb } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import type { ConversationSummary } from "@/lib/chat/schemas";
+import { redactSecrets } from "@/lib/write-policy/redact-secrets";
 
 /**
  * Loads the user's conversation, or creates it under the client-chosen id on the first
@@ -31,6 +32,6 @@ export async function ensureConversation(options: {
 }
 
 function titleFrom(text: string): string {
-  const oneLine = text.replace(/\s+/g, " ").trim();
+  const oneLine = redactSecrets(text).replace(/\s+/g, " ").trim();
   return oneLine.length > 60 ? `${oneLine.slice(0, 57).trimEnd()}…` : oneLine || "New chat";
 }

@@ -2,8 +2,27 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import { getDb } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { redactSecrets, redactSecretsDeep } from "@/lib/write-policy/redact-secrets";
 
-/** Persists one UI message (its AI SDK parts as JSONB) and bumps the conversation. */
+// Only what people and models wrote is redacted: ids and provider metadata stay as they are.
+function redactMessageParts(parts: unknown[]): unknown[] {
+  return parts.map((part) => {
+    if (!part || typeof part !== "object") return part;
+    const p = { ...(part as Record<string, unknown>) };
+    if (typeof p.text === "string") p.text = redactSecrets(p.text);
+    for (const key of ["input", "output", "rawInput", "errorText"]) {
+      if (key in p) p[key] = redactSecretsDeep(p[key]);
+    }
+    return p;
+  });
+}
+
+/**
+ * Persists one UI message (its AI SDK parts as JSONB) and bumps the conversation. Secrets in the
+ * text and in tool inputs and outputs are redacted first (lib/write-policy): the transcript is
+ * stored, shown as a memory's source and exported, so it must not keep a password or card
+ * number either. The model saw the original text during the turn; nothing later needs it.
+ */
 export async function saveMessage(options: {
   id?: string;
   userId: string;
@@ -20,7 +39,7 @@ export async function saveMessage(options: {
         conversationId: options.conversationId,
         userId: options.userId,
         role: options.role,
-        parts: options.parts as Prisma.InputJsonValue,
+        parts: redactMessageParts(options.parts) as Prisma.InputJsonValue,
       },
       select: { id: true, createdAt: true },
     }),

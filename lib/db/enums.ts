@@ -21,7 +21,7 @@ export const ExtractionTypeSchema = z.enum([
 ]);
 export type ExtractionType = z.infer<typeof ExtractionTypeSchema>;
 
-export const MemoryOperationSchema = z.enum(["create", "supersede", "delete", "confirm", "reject", "propose"]);
+export const MemoryOperationSchema = z.enum(["create", "supersede", "delete", "confirm", "reject", "propose", "refuse", "redact"]);
 export type MemoryOperation = z.infer<typeof MemoryOperationSchema>;
 
 export const MemoryWriteJobKindSchema = z.enum(["create", "supersede", "delete", "episode"]);

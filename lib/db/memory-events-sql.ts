@@ -23,6 +23,7 @@ const MemoryEventRowFields = z.object({
   after_content: z.string().nullable(),
   correlation_id: z.string().nullable(),
   processing_time_ms: dbNumber.nullable(),
+  reason: z.string().nullable(),
   created_at: dbDate,
 });
 
@@ -38,6 +39,7 @@ const toMemoryEvent = (r: z.infer<typeof MemoryEventRowFields>) => ({
   afterContent: r.after_content,
   correlationId: r.correlation_id,
   processingTimeMs: r.processing_time_ms,
+  reason: r.reason,
   createdAt: r.created_at.toISOString(),
 });
 
@@ -58,6 +60,7 @@ export type MemoryEventInsert = {
   afterContent?: string | null;
   correlationId: string;
   processingTimeMs: number;
+  reason?: string | null;
 };
 
 /** Writes one audit row (inside the caller's transaction) and returns it as a live-feed event. */
@@ -65,13 +68,13 @@ export async function insertMemoryEvent(db: SqlClient, e: MemoryEventInsert): Pr
   const rows = await db.$queryRaw<unknown[]>`
     INSERT INTO memory_write_events
       (id, memory_item_id, user_id, operation, confidence, extraction_type,
-       before_content, after_content, correlation_id, processing_time_ms, created_at)
+       before_content, after_content, correlation_id, processing_time_ms, reason, created_at)
     VALUES
       (${randomUUID()}::uuid, ${e.memoryItemId}::uuid, ${e.userId}::uuid, ${e.operation}, ${e.confidence ?? null}::float8,
        ${e.extractionType ?? null}, ${e.beforeContent ?? null}, ${e.afterContent ?? null}, ${e.correlationId}::uuid,
-       ${Math.round(e.processingTimeMs)}::int, now())
+       ${Math.round(e.processingTimeMs)}::int, ${e.reason ?? null}, now())
     RETURNING id::text, seq, memory_item_id::text, user_id::text, operation, confidence, extraction_type,
-      before_content, after_content, correlation_id::text, processing_time_ms, created_at`;
+      before_content, after_content, correlation_id::text, processing_time_ms, reason, created_at`;
   return EventRowSchema.parse(rows[0]);
 }
 
@@ -83,7 +86,7 @@ export async function selectMemoryEventsSince(
   const userId = q.userId === "all" ? null : q.userId;
   const rows = await db.$queryRaw<unknown[]>`
     SELECT id::text, seq, memory_item_id::text, user_id::text, operation, confidence, extraction_type,
-      before_content, after_content, correlation_id::text, processing_time_ms, created_at
+      before_content, after_content, correlation_id::text, processing_time_ms, reason, created_at
     FROM memory_write_events
     WHERE (${userId}::uuid IS NULL OR user_id = ${userId}::uuid) AND seq > ${q.afterSeq}::bigint
     ORDER BY seq
@@ -116,7 +119,7 @@ export async function selectUserEventsPage(
 ): Promise<MemoryEventRecord[]> {
   const rows = await db.$queryRaw<unknown[]>`
     SELECT id::text, seq, memory_item_id::text, user_id::text, operation, confidence, extraction_type,
-      before_content, after_content, correlation_id::text, processing_time_ms, created_at
+      before_content, after_content, correlation_id::text, processing_time_ms, reason, created_at
     FROM memory_write_events
     WHERE user_id = ${q.userId}::uuid AND (${q.beforeSeq}::bigint IS NULL OR seq < ${q.beforeSeq}::bigint)
     ORDER BY seq DESC
@@ -128,7 +131,7 @@ export async function selectUserEventsPage(
 export async function selectEvent(db: SqlClient, q: { userId: string | null; id: string }): Promise<AuditEventRecord | null> {
   const rows = await db.$queryRaw<unknown[]>`
     SELECT e.id::text, e.seq, e.memory_item_id::text, e.user_id::text, e.operation, e.confidence, e.extraction_type,
-      e.before_content, e.after_content, e.correlation_id::text, e.processing_time_ms, e.created_at,
+      e.before_content, e.after_content, e.correlation_id::text, e.processing_time_ms, e.reason, e.created_at,
       u.email AS user_email
     FROM memory_write_events e LEFT JOIN users u ON u.id = e.user_id
     WHERE e.id = ${q.id}::uuid AND (${q.userId}::uuid IS NULL OR e.user_id = ${q.userId}::uuid)`;
@@ -139,7 +142,7 @@ export async function selectEvent(db: SqlClient, q: { userId: string | null; id:
 export async function selectMemoryHistory(db: SqlClient, q: { userId: string; memoryId: string }): Promise<MemoryEventRecord[]> {
   const rows = await db.$queryRaw<unknown[]>`
     SELECT id::text, seq, memory_item_id::text, user_id::text, operation, confidence, extraction_type,
-      before_content, after_content, correlation_id::text, processing_time_ms, created_at
+      before_content, after_content, correlation_id::text, processing_time_ms, reason, created_at
     FROM memory_write_events
     WHERE user_id = ${q.userId}::uuid AND memory_item_id = ${q.memoryId}::uuid
     ORDER BY seq
@@ -177,7 +180,7 @@ export function auditPageSql(q: AuditPageQuery): Prisma.Sql {
   const email = q.user && !userId ? q.user.toLowerCase() : null;
   return Prisma.sql`
     SELECT e.id::text, e.seq, e.memory_item_id::text, e.user_id::text, e.operation, e.confidence, e.extraction_type,
-      e.before_content, e.after_content, e.correlation_id::text, e.processing_time_ms, e.created_at,
+      e.before_content, e.after_content, e.correlation_id::text, e.processing_time_ms, e.reason, e.created_at,
       u.email AS user_email
     FROM memory_write_events e LEFT JOIN users u ON u.id = e.user_id
     WHERE (${userId}::uuid IS NULL OR e.user_id = ${userId}::uuid)

@@ -191,6 +191,24 @@ export async function selectEpisodeForConversation(
   return rows.length ? z.object({ id: z.string() }).parse(rows[0]) : null;
 }
 
+/**
+ * Replaces a memory's content with a redacted version and drops its embedding (it was computed
+ * from the original text), optionally changing its status: for content the write policy would
+ * refuse (a proposal confirmed after the policy changed, the scrub command).
+ */
+export async function redactMemoryItem(
+  db: SqlClient,
+  q: { userId: string; id: string; content: string; status?: MemoryStatus },
+): Promise<number> {
+  return db.$executeRaw`
+    UPDATE memory_items
+    SET content = ${q.content}, embedding = NULL,
+        status = COALESCE(${q.status ?? null}, status),
+        deleted_at = CASE WHEN ${q.status ?? null} = 'deleted' THEN now() ELSE deleted_at END,
+        updated_at = now()
+    WHERE id = ${q.id}::uuid AND user_id = ${q.userId}::uuid`;
+}
+
 /** Which of the ids are this user's memories in one of the statuses (input order kept). */
 export async function selectOwnedMemoryIds(
   db: SqlClient,

@@ -3,13 +3,14 @@ import { z } from "zod";
 import { config } from "@/lib/config";
 import { getDb } from "@/lib/db/client";
 import { insertMemoryEvent } from "@/lib/db/memory-events-sql";
-import { selectMemoryForUpdate, selectNearestActiveMemory, updateMemoryStatus } from "@/lib/db/memory-items-sql";
+import { redactMemoryItem, selectMemoryForUpdate, selectNearestActiveMemory, updateMemoryStatus } from "@/lib/db/memory-items-sql";
 import type { SqlClient } from "@/lib/db/sql-client";
 import { embedText } from "@/lib/embeddings/embed-text";
 import { AppError } from "@/lib/errors";
 import { checkWriteRateLimits } from "@/lib/memory/check-write-rate-limits";
 import { runMemoryTransaction } from "@/lib/memory/run-memory-transaction";
 import type { MemoryWriteResponse } from "@/lib/memory/schemas";
+import { checkMemoryWrite } from "@/lib/write-policy/check-memory-write";
 
 const OptionsSchema = z.object({ userId: z.string().uuid(), proposalId: z.string(), correlationId: z.string().uuid() });
 
@@ -38,6 +39,31 @@ export async function confirmProposal(options: {
   const startedAt = performance.now();
   const { userId, proposalId, correlationId } = OptionsSchema.parse(options);
   const proposal = await lockPendingProposal(getDb(), { userId, proposalId });
+
+  // A proposal stored before the policy refused such content is closed, its text redacted.
+  const verdict = checkMemoryWrite({ content: proposal.content, memoryType: proposal.type });
+  if (!verdict.allowed) {
+    const { result } = await runMemoryTransaction({
+      userId,
+      work: async (tx) => {
+        const row = await lockPendingProposal(tx, { userId, proposalId });
+        await redactMemoryItem(tx, { userId, id: row.id, content: verdict.preview, status: "rejected" });
+        const event = await insertMemoryEvent(tx, {
+          userId,
+          memoryItemId: row.id,
+          operation: "refuse",
+          extractionType: "user_confirmed",
+          afterContent: verdict.preview,
+          reason: verdict.reason,
+          correlationId,
+          processingTimeMs: performance.now() - startedAt,
+        });
+        const result: MemoryWriteResponse = { action: "refused", proposalId, reason: verdict.reason, message: verdict.message };
+        return { result, events: [event] };
+      },
+    });
+    return result;
+  }
 
   const limit = await checkWriteRateLimits({ userId, conversationId: proposal.source_conversation_id });
   if (!limit.allowed) return { action: "rate_limited", proposalId, remaining: 0, message: "Memory write limit reached." };

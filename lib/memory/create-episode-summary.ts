@@ -11,6 +11,7 @@ import { getLanguageModel } from "@/lib/ai/get-language-model";
 import { EPISODE_SUMMARY_SYSTEM_PROMPT } from "@/lib/ai/prompts/episode-summary-prompt";
 import { embedText } from "@/lib/embeddings/embed-text";
 import { AppError } from "@/lib/errors";
+import { refuseMemoryWrite } from "@/lib/memory/refuse-memory-write";
 import { runMemoryTransaction } from "@/lib/memory/run-memory-transaction";
 import type { MemoryWriteResponse } from "@/lib/memory/schemas";
 import { hasEpisodeFlag, setEpisodeFlag } from "@/lib/redis/flags";
@@ -78,6 +79,20 @@ export async function createEpisodeSummary(options: {
   const { text } = await generateText({ model, system: EPISODE_SUMMARY_SYSTEM_PROMPT, prompt: transcript });
   const content = text.trim().slice(0, 2000);
   if (!content) throw new Error("the language model returned an empty episode summary");
+  const refused = await refuseMemoryWrite({
+    userId,
+    content,
+    memoryType: "episode",
+    confidence: 1,
+    extractionType: "episode",
+    correlationId,
+    jobId: options.jobId,
+    startedAt,
+  });
+  if (refused) {
+    await setEpisodeFlag({ conversationId });
+    return refused;
+  }
   const embedding = await embedText({ text: content });
 
   const { result } = await runMemoryTransaction({

@@ -7,6 +7,7 @@ import { insertMemoryEvent } from "@/lib/db/memory-events-sql";
 import { insertMemoryItem, selectNearestActiveMemory } from "@/lib/db/memory-items-sql";
 import { embedText } from "@/lib/embeddings/embed-text";
 import { checkWriteRateLimits } from "@/lib/memory/check-write-rate-limits";
+import { refuseMemoryWrite } from "@/lib/memory/refuse-memory-write";
 import { runMemoryTransaction } from "@/lib/memory/run-memory-transaction";
 import {
   MemoryWriteRequestSchema,
@@ -36,6 +37,19 @@ export async function createMemory(options: CreateMemoryOptions): Promise<Memory
   const request = MemoryWriteRequestSchema.parse(options.request);
   const correlationId = CorrelationIdSchema.parse(options.correlationId);
   const { userId } = request;
+
+  // The write policy comes first: a refused write spends no rate-limit slot and stores nothing but its audit row.
+  const refused = await refuseMemoryWrite({
+    userId,
+    content: request.content,
+    memoryType: request.memoryType,
+    confidence: request.confidence,
+    extractionType: request.extractionType,
+    correlationId,
+    jobId: options.jobId,
+    startedAt,
+  });
+  if (refused) return refused;
 
   const limit = options.rateLimitCounted
     ? { allowed: true, remaining: -1 }

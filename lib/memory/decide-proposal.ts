@@ -24,6 +24,7 @@ export async function decideProposal(options: {
       : await rejectProposal({ userId, proposalId, correlationId });
   const state = await getProposalState({ userId, proposalId });
   if (result.action === "rate_limited") return { ...state, outcome: "rate_limited" };
+  if (result.action === "refused") return { ...state, outcome: "refused" };
   if (result.action === "duplicate_skipped" && result.duplicateOf) return { ...state, memoryId: result.duplicateOf, outcome: "duplicate_skipped" };
   return state;
 }

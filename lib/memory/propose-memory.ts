@@ -6,6 +6,7 @@ import { config } from "@/lib/config";
 import { insertMemoryEvent } from "@/lib/db/memory-events-sql";
 import { insertMemoryItem, selectNearestActiveMemory } from "@/lib/db/memory-items-sql";
 import { embedText } from "@/lib/embeddings/embed-text";
+import { refuseMemoryWrite } from "@/lib/memory/refuse-memory-write";
 import { runMemoryTransaction } from "@/lib/memory/run-memory-transaction";
 import {
   MemoryWriteRequestSchema,
@@ -27,6 +28,17 @@ export async function proposeMemory(options: {
   const request = MemoryWriteRequestSchema.parse(options.request);
   const correlationId = z.string().uuid().parse(options.correlationId);
   const { userId } = request;
+  // A proposal is stored (as pending) too, so the policy applies before it exists.
+  const refused = await refuseMemoryWrite({
+    userId,
+    content: request.content,
+    memoryType: request.memoryType,
+    confidence: request.confidence,
+    extractionType: request.extractionType,
+    correlationId,
+    startedAt,
+  });
+  if (refused) return refused;
   const embedding = await embedText({ text: request.content });
   const { result } = await runMemoryTransaction({
     userId,

@@ -27,6 +27,7 @@ export const MemoryWriteActionSchema = z.enum([
   "queued",
   "confirm_needed",
   "discarded",
+  "refused",
   "failed",
 ]);
 export type MemoryWriteAction = z.infer<typeof MemoryWriteActionSchema>;
@@ -40,6 +41,8 @@ export const MemoryWriteResponseSchema = z.object({
   content: z.string().optional(),
   /** Writes left in the tighter of the two rate-limit windows; -1 when Redis is unavailable. */
   remaining: z.number().int().optional(),
+  /** Set when the write policy refused the write (RefusalReason). */
+  reason: z.string().optional(),
   message: z.string().optional(),
 });
 export type MemoryWriteResponse = z.infer<typeof MemoryWriteResponseSchema>;
@@ -58,6 +61,8 @@ export const MemoryEventSchema = z.object({
   afterContent: z.string().nullable(),
   correlationId: z.string().uuid().nullable(),
   processingTimeMs: z.number().int().nullable(),
+  /** The write policy's reason on `refuse` and `redact` rows (RefusalReason); null otherwise. */
+  reason: z.string().nullable(),
   createdAt: z.string().datetime({ offset: true }),
 });
 export type MemoryEvent = z.infer<typeof MemoryEventSchema>;

@@ -2,12 +2,14 @@ import "server-only";
 import { toMemoryItemInsert } from "@/lib/memory/to-memory-item-insert";
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
+import { getDb } from "@/lib/db/client";
 import { insertMemoryEvent } from "@/lib/db/memory-events-sql";
 import { insertMemoryItem, selectMemoryForUpdate, updateMemoryStatus } from "@/lib/db/memory-items-sql";
 import { embedText } from "@/lib/embeddings/embed-text";
 import { normaliseForEmbedding } from "@/lib/embeddings/embed-local";
 import { AppError } from "@/lib/errors";
 import { checkWriteRateLimits } from "@/lib/memory/check-write-rate-limits";
+import { refuseMemoryWrite } from "@/lib/memory/refuse-memory-write";
 import { runMemoryTransaction } from "@/lib/memory/run-memory-transaction";
 import {
   MemoryWriteRequestSchema,
@@ -40,6 +42,21 @@ export async function supersedeMemory(options: SupersedeMemoryOptions): Promise<
   const { userId, oldId, correlationId } = OptionsSchema.parse(options);
   const request = MemoryWriteRequestSchema.parse({ extractionType: "correction", ...options.request, userId });
   if (!z.string().uuid().safeParse(oldId).success) throw new AppError("not_found", "That memory does not exist.");
+  // Who owns the old memory is settled before the policy, so a refusal never answers for someone else's memory.
+  const current = await selectMemoryForUpdate(getDb(), { userId, id: oldId });
+  if (!current) throw new AppError("not_found", "That memory does not exist.");
+  if (current.status !== "active") throw new AppError("conflict", `That memory is ${current.status}, not active.`);
+  const refused = await refuseMemoryWrite({
+    userId,
+    content: request.content,
+    memoryType: request.memoryType,
+    confidence: request.confidence,
+    extractionType: request.extractionType,
+    correlationId,
+    jobId: options.jobId,
+    startedAt,
+  });
+  if (refused) return refused;
 
   const limit = options.rateLimitCounted
     ? { allowed: true, remaining: -1 }

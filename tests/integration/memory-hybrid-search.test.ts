@@ -29,12 +29,12 @@ describe("hybridSearch (real pgvector + full-text)", () => {
     ids.pet = await write(me.id, "My cat Miso sleeps on the keyboard");
     ids.db = await write(me.id, "We decided to use PostgreSQL for the new billing service", "decision");
     ids.otherJob = await write(other.id, "I work as a nurse at the children's hospital");
-    ids.otherSecret = await write(other.id, "My hospital badge PIN is 4455");
+    ids.otherSecret = await write(other.id, "My hospital badge has a blue lanyard");
     const old = await write(me.id, "I live in Hamburg");
     const next = await supersedeMemory({ userId: me.id, oldId: old, request: { content: "I live in Munich since May", memoryType: "fact" }, correlationId: newCorrelationId() });
     ids.superseded = old;
     ids.home = next.memoryId!;
-    ids.deleted = await write(me.id, "My hospital locker code is 1234");
+    ids.deleted = await write(me.id, "My hospital locker is on the second floor");
     await deleteMemories({ userId: me.id, memoryIds: [ids.deleted], correlationId: newCorrelationId() });
     const pending = await proposeMemory({ request: memoryRequest(me.id, "I might change hospital jobs next year", { confidence: 0.55 }), correlationId: newCorrelationId() });
     ids.pending = pending.proposalId!;
@@ -58,7 +58,7 @@ describe("hybridSearch (real pgvector + full-text)", () => {
 
   it("never returns another user's, pending, rejected, superseded or deleted memories", async () => {
     const forbidden = [ids.otherJob, ids.otherSecret, ids.pending, ids.rejected, ids.superseded, ids.deleted];
-    for (const query of ["hospital", "nurse hospital job", "locker code PIN badge", "Hamburg", "change hospital jobs", "cafeteria", ""]) {
+    for (const query of ["hospital", "nurse hospital job", "locker badge lanyard floor", "Hamburg", "change hospital jobs", "cafeteria", ""]) {
       const hits = await hybridSearch({ userId: me.id, query, limit: 50 });
       for (const id of forbidden) expect(hits.map((h) => h.id), query).not.toContain(id);
     }

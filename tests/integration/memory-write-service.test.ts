@@ -3,6 +3,8 @@ import { MockLanguageModelV3 } from "ai/test";
 import { afterAll, describe, expect, it } from "vitest";
 import { config } from "@/lib/config";
 import { getDb } from "@/lib/db/client";
+import { insertMemoryItem } from "@/lib/db/memory-items-sql";
+import { embedText } from "@/lib/embeddings/embed-text";
 import { AppError } from "@/lib/errors";
 import { confirmProposal } from "@/lib/memory/confirm-proposal";
 import { createEpisodeSummary } from "@/lib/memory/create-episode-summary";
@@ -111,16 +113,37 @@ describe("createMemory", () => {
 });
 
 describe("texts without content words", () => {
-  it("a memory of only function words or only punctuation is stored, deduplicated and searchable without NaN scores", async () => {
+  it("the write policy refuses a memory of only function words or only punctuation as a fragment", async () => {
     const user = await createMemoryTestUser();
-    const a = await createMemory({ request: memoryRequest(user.id, "I am"), correlationId: newCorrelationId() });
-    expect(a.action).toBe("created");
-    expect((await createMemory({ request: memoryRequest(user.id, "I am."), correlationId: newCorrelationId() })).action).toBe("duplicate_skipped");
-    const b = await createMemory({ request: memoryRequest(user.id, "?!"), correlationId: newCorrelationId() });
-    expect(b.action).toBe("created");
+    for (const content of ["I am", "?!"]) {
+      expect(await createMemory({ request: memoryRequest(user.id, content), correlationId: newCorrelationId() })).toMatchObject({
+        action: "refused",
+        reason: "fragment",
+      });
+    }
+    expect(await listAllMemories(user.id)).toEqual([]);
+  });
+
+  it("rows of only function words or only punctuation (stored before the policy) are searchable without NaN scores", async () => {
+    const user = await createMemoryTestUser();
+    const ids: string[] = [];
+    for (const content of ["I am", "?!"]) {
+      const id = randomUUID();
+      await insertMemoryItem(getDb(), {
+        id,
+        userId: user.id,
+        content,
+        type: "fact",
+        embedding: await embedText({ text: content }),
+        importance: 0.5,
+        confidence: 0.9,
+        status: "active",
+      });
+      ids.push(id);
+    }
     expect(await hybridSearch({ userId: user.id, query: "???" })).toEqual([]);
     const hits = await hybridSearch({ userId: user.id, query: "am I" });
-    expect(hits.map((h) => h.id)).toContain(a.memoryId);
+    expect(hits.map((h) => h.id)).toContain(ids[0]);
     expect(hits.every((h) => Number.isFinite(h.score))).toBe(true);
   });
 });

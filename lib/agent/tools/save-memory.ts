@@ -6,6 +6,7 @@ import { log } from "@/lib/log";
 import { enqueueMemoryWrite } from "@/lib/jobs/enqueue-memory-write";
 import { filterOwnedMemoryIds } from "@/lib/memory/filter-owned-memory-ids";
 import { proposeMemory } from "@/lib/memory/propose-memory";
+import { refuseMemoryWrite } from "@/lib/memory/refuse-memory-write";
 import { MemoryWriteRequestSchema } from "@/lib/memory/schemas";
 import { MISSING_USER_ERROR, type ToolContext } from "@/lib/agent/tools/tool-context";
 
@@ -33,6 +34,7 @@ export const SaveMemoryOutputSchema = z.union([
   z.object({ action: z.literal("queued"), write_id: z.string(), content: z.string(), supersedes: z.string().optional() }),
   z.object({ action: z.literal("confirm_needed"), content: z.string(), proposal_id: z.string() }),
   z.object({ action: z.literal("discarded"), reason: z.string() }),
+  z.object({ action: z.literal("refused"), reason: z.string(), message: z.string() }),
   z.object({ action: z.literal("failed"), message: z.string() }),
   z.object({ error: z.string() }),
 ]);
@@ -41,7 +43,7 @@ export type SaveMemoryOutput = z.infer<typeof SaveMemoryOutputSchema>;
 export function saveMemory(ctx: ToolContext) {
   return tool({
     description:
-      "Save a fact, preference or decision the user stated about themselves to long-term memory. High confidence is saved in the background; medium confidence becomes a proposal the user confirms.",
+      "Save a fact, preference or decision the user stated about themselves to long-term memory. High confidence is saved in the background; medium confidence becomes a proposal the user confirms. Never save passwords, PINs, codes, keys, card or bank details, ID numbers, other people's sensitive matters, moods, questions or remarks about this chat: they are refused, and the result says why so you can tell the user.",
     inputSchema: SaveMemoryInputSchema,
     outputSchema: SaveMemoryOutputSchema,
     execute: async (input): Promise<SaveMemoryOutput> => {
@@ -67,6 +69,17 @@ export function saveMemory(ctx: ToolContext) {
         return { action: "discarded", reason: "Confidence too low to remember." };
       }
       try {
+        // The write policy runs before anything is queued: refused content never reaches the
+        // outbox, only a `refuse` audit row with a redacted preview.
+        const refused = await refuseMemoryWrite({
+          userId: ctx.userId,
+          content: request.content,
+          memoryType: request.memoryType,
+          confidence: request.confidence,
+          extractionType: request.extractionType,
+          correlationId: ctx.correlationId,
+        });
+        if (refused) return { action: "refused", reason: refused.reason ?? "policy", message: refused.message ?? "Not saved." };
         if (request.confidence < config.memory.confidenceAuto) {
           const proposal = await proposeMemory({ request, correlationId: ctx.correlationId });
           if (proposal.action !== "confirm_needed" || !proposal.proposalId) {

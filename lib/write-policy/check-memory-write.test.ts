@@ -1,0 +1,157 @@
+import { describe, expect, it } from "vitest";
+import { checkMemoryWrite } from "@/lib/write-policy/check-memory-write";
+import { passesAbaCheck, passesIbanCheck, passesLuhn } from "@/lib/write-policy/checksums";
+import { redactSecrets, redactSecretsDeep } from "@/lib/write-policy/redact-secrets";
+
+const verdict = (content: string, memoryType = "fact", hasExpiry = false) => checkMemoryWrite({ content, memoryType, hasExpiry });
+const reason = (content: string, memoryType = "fact") => {
+  const v = verdict(content, memoryType);
+  return v.allowed ? null : v.reason;
+};
+
+describe("checksums", () => {
+  it("accepts real check digits and rejects near misses", () => {
+    expect(passesLuhn("4111111111111111")).toBe(true);
+    expect(passesLuhn("4111111111111112")).toBe(false);
+    expect(passesLuhn("378282246310005")).toBe(true);
+    expect(passesIbanCheck("GB82 WEST 1234 5698 7654 32")).toBe(true);
+    expect(passesIbanCheck("GB82 WEST 1234 5698 7654 33")).toBe(false);
+    expect(passesIbanCheck("DE89370400440532013000")).toBe(true);
+    expect(passesAbaCheck("021000021")).toBe(true);
+    expect(passesAbaCheck("021000022")).toBe(false);
+  });
+});
+
+describe("write policy: secrets and payment data, wherever they appear", () => {
+  it.each([
+    ["User's phone PIN is 4821", "secret"],
+    ["User mentioned the wifi password is sunflower22", "secret"],
+    ["Remember the garage door code: 7 7 3 1", "secret"],
+    ["User's passphrase is 'correct horse battery staple'", "secret"],
+    ["User's 2FA backup code is 884 120", "secret"],
+    ["User's mother's maiden name is Okafor", "secret"],
+    ["OpenAI key sk-proj-9fQ2xLmT4vB8nR1kZ7wY3cD6", "secret"],
+    ["User's AWS access key AKIAIOSFODNN7EXAMPLE", "secret"],
+    ["github token ghp_Zq8Wm2Kx5Rt9Lp3Nv7Bc1Hd4Fg6Js0Ya2Ue", "secret"],
+    ["bearer eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ1c2VyIn0.c2lnbmF0dXJlLXZhbHVl", "secret"],
+    ["-----BEGIN OPENSSH PRIVATE KEY-----\nb3BlbnNzaC1rZXktdjEAAAAABG5vbmUAAAAEbm9uZQ\n-----END OPENSSH PRIVATE KEY-----", "secret"],
+    ["User's card is 4242 4242 4242 4242, exp 04/29", "payment_data"],
+    ["User's Amex 3782-822463-10005", "payment_data"],
+    ["User's IBAN is GB82 WEST 1234 5698 7654 32", "payment_data"],
+    ["User banks with sort code 20-00-00 and account number 55779911", "payment_data"],
+    ["User's card ends in 4242", "payment_data"],
+    ["User's SSN is 078-05-1120", "government_id"],
+    ["User's national insurance number is QQ 12 34 56 C", "government_id"],
+    ["User's passport number is 533380006", "government_id"],
+  ])("refuses %j as %s", (content, expected) => {
+    expect(reason(content)).toBe(expected);
+  });
+
+  it("refuses secrets in every type, episode summaries included", () => {
+    for (const type of ["fact", "preference", "decision", "note", "episode"]) {
+      expect(reason("Discussed the alarm; the alarm code is 9914", type)).toBe("secret");
+    }
+  });
+
+  it.each([
+    "User works in cybersecurity",
+    "User uses 1Password for every account",
+    "User always forgets passwords, so uses a password manager",
+    "User's lucky number is 7",
+    "User was born in 1988",
+    "User's flight is BA283 on Friday",
+    "User lives at 42 Elm Street",
+    "User wears a size 9 shoe",
+    "User switched banks to Monzo",
+    "User's favourite number is 42",
+    "Remember that the cabin's wifi network is called Birchnet",
+    "User's phone number is +44 7700 900123",
+    "User's password is too long to remember",
+  ])("lets %j through", (content) => {
+    expect(verdict(content, "note")).toEqual({ allowed: true });
+  });
+
+  it("keeps the secret out of the preview and the message", () => {
+    const v = verdict("User's locker code is 4471 and the wifi password is sunflower22");
+    expect(v.allowed).toBe(false);
+    if (v.allowed) return;
+    expect(v.preview).not.toMatch(/4471|sunflower22/);
+    expect(v.preview).toContain("removed]");
+    expect(v.message).toMatch(/never stores/);
+  });
+});
+
+describe("write policy: other people's sensitive matters", () => {
+  it.each([
+    "User's mother has dementia",
+    "User's son was diagnosed with ADHD",
+    "Tom from work was arrested last year",
+    "User's brother is in debt",
+    "User cares for her wife, who has MS",
+    "User's best friend came out as gay",
+    "User's sister is going through a divorce",
+  ])("refuses %j", (content) => {
+    expect(reason(content)).toBe("third_party_sensitive");
+  });
+
+  it.each(["User has type 1 diabetes", "User's sister is a nurse", "User is a nurse who works with cancer patients", "User's partner is a teacher", "User owes her brother £200"])(
+    "keeps the user's own facts: %j",
+    (content) => {
+      expect(verdict(content)).toEqual({ allowed: true });
+    },
+  );
+});
+
+describe("write policy: junk", () => {
+  it.each([
+    ["User is so tired today", "passing_state"],
+    ["User is stressed about tomorrow's meeting", "passing_state"],
+    ["User is in a rush", "passing_state"],
+    ["User is not feeling well", "passing_state"],
+    ["User is in Berlin this week for a conference", "passing_state"],
+    ["User found the explanation helpful", "about_conversation"],
+    ["User thanked the assistant", "about_conversation"],
+    ["User corrected their earlier statement about the city", "about_conversation"],
+    ["What is a good pasta recipe?", "question"],
+    ["How do I reset my router", "question"],
+    ["User asked for a haiku about autumn", "task_request"],
+    ["Write a cover letter for the job", "task_request"],
+    ["User likes it", "fragment"],
+    ["User has been there twice", "fragment"],
+    ["yeah", "fragment"],
+  ])("refuses %j as %s", (content, expected) => {
+    expect(reason(content)).toBe(expected);
+  });
+
+  it.each([
+    ["User is a vegetarian", "fact"],
+    ["Prefers dark mode", "preference"],
+    ["User wants short answers from now on", "preference"],
+    ["User wants the assistant to call them Sam", "preference"],
+    ["User is always tired in the mornings", "fact"],
+    ["User is happy with short answers", "preference"],
+    ["User is a full-time carer", "fact"],
+    ["User decided to move to Lisbon", "decision"],
+    ["User's dentist appointment is today at 3pm", "note"],
+    ["User is not a morning person", "fact"],
+    ["User currently lives in Leeds", "fact"],
+  ])("keeps %j", (content, type) => {
+    expect(verdict(content, type)).toEqual({ allowed: true });
+  });
+
+  it("lets a memory with an expiry describe a temporary state", () => {
+    expect(verdict("User is working from the York office this week", "fact", true)).toEqual({ allowed: true });
+  });
+});
+
+describe("redaction", () => {
+  it("replaces only the secret and keeps the rest of the sentence", () => {
+    expect(redactSecrets("I'm a nurse and my locker code is 4471.")).toBe("I'm a nurse and my locker code is [PIN removed].");
+    expect(redactSecrets("nothing secret here")).toBe("nothing secret here");
+  });
+
+  it("redacts every string inside message parts", () => {
+    const parts = [{ type: "text", text: "card 4111 1111 1111 1111" }, { type: "tool-save_memory", input: { content: "PIN is 1234" } }];
+    expect(JSON.stringify(redactSecretsDeep(parts))).not.toMatch(/4111|1234/);
+  });
+});
