@@ -9,5 +9,10 @@ export const ChatMetadataSchema = z.object({
 });
 export type ChatMetadata = z.infer<typeof ChatMetadataSchema>;
 
+/** Data parts the server adds to an answer: `data-notice` says something about the turn itself (e.g. it was not saved). */
+export type ChatDataParts = {
+  notice: { level: "info" | "warning"; text: string };
+};
+
 /** A chat message with typed memory tool parts (`tool-save_memory` …), shared by server and UI. */
-export type ChatMessage = UIMessage<ChatMetadata, never, MemoryUITools>;
+export type ChatMessage = UIMessage<ChatMetadata, ChatDataParts, MemoryUITools>;

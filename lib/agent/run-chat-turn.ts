@@ -1,9 +1,11 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import type { LanguageModelV3 } from "@ai-sdk/provider";
-import { convertToModelMessages, stepCountIs, streamText } from "ai";
+import { convertToModelMessages, createUIMessageStream, createUIMessageStreamResponse, stepCountIs, streamText } from "ai";
 import { config } from "@/lib/config";
+import { AppError } from "@/lib/errors";
 import { log } from "@/lib/log";
+import { persistAnswer } from "@/lib/agent/persist-answer";
 import { ensureConversation } from "@/lib/chat/ensure-conversation";
 import { listMessages } from "@/lib/chat/list-messages";
 import { saveMessage } from "@/lib/chat/save-message";
@@ -36,8 +38,14 @@ export async function runChatTurn(options: {
     conversationId: conversation.id,
     role: "user",
     parts: [{ type: "text", text }],
+    clientId: request.message.id,
   });
-  const history = (await listMessages({ userId, conversationId: conversation.id })) as ChatMessage[];
+  if (!userMessage) {
+    throw new AppError("conflict", "This message was already sent. Reload the conversation to see its answer.");
+  }
+  // Turns of one conversation may overlap (two tabs, a double submit): each one answers, and
+  // writes memories from, its own message, seeing the history only up to it.
+  const history = (await listMessages({ userId, conversationId: conversation.id, upTo: userMessage.id })) as ChatMessage[];
   const model = options.model ?? getLanguageModel();
   const modelName = options.model ? options.model.modelId : describeLanguageModel().name;
 
@@ -56,30 +64,62 @@ export async function runChatTurn(options: {
   // Persist the answer even when the browser goes away mid-stream.
   void Promise.resolve(result.consumeStream()).catch(() => undefined);
 
-  return result.toUIMessageStreamResponse<ChatMessage>({
+  const stream = createUIMessageStream<ChatMessage>({
     originalMessages: history,
-    generateMessageId: randomUUID,
-    messageMetadata: ({ part }) =>
-      part.type === "start" ? { createdAt: new Date().toISOString(), model: modelName } : undefined,
+    generateId: randomUUID,
     onError: (error) => {
       log.error("chat turn failed", { correlationId, error });
       return "The assistant could not answer just now. Your message was saved; please try again.";
     },
-    onFinish: async ({ responseMessage }) => {
-      try {
-        if (responseMessage.parts.length > 0) {
-          await saveMessage({
+    execute: async ({ writer }) => {
+      let answered: (message: ChatMessage) => void = () => undefined;
+      const answer = new Promise<ChatMessage>((resolve) => (answered = resolve));
+      writer.merge(
+        result.toUIMessageStream<ChatMessage>({
+          originalMessages: history,
+          generateMessageId: randomUUID,
+          // The finish part is sent below, once the answer is stored (or known not to be).
+          sendFinish: false,
+          messageMetadata: ({ part }) =>
+            part.type === "start" ? { createdAt: new Date().toISOString(), model: modelName } : undefined,
+          onError: (error) => {
+            log.error("chat turn failed", { correlationId, error });
+            return "The assistant could not answer just now. Your message was saved; please try again.";
+          },
+          onFinish: ({ responseMessage }) => answered(responseMessage),
+        }),
+      );
+      const responseMessage = await answer;
+      if (responseMessage.parts.length > 0) {
+        const save = () =>
+          saveMessage({
             id: responseMessage.id,
             userId,
             conversationId: conversation.id,
             role: "assistant",
             parts: responseMessage.parts,
+            replyToId: userMessage.id,
           });
+        const saved = await save().then(
+          () => true,
+          () => false,
+        );
+        if (!saved) {
+          // The database went away mid-turn: say so on the turn, and keep trying in the background.
+          writer.write({
+            type: "data-notice",
+            data: { level: "warning", text: "This answer could not be saved yet; it will be kept once the database is back." },
+          });
+          void persistAnswer({ correlationId, save });
         }
+      }
+      writer.write({ type: "finish" });
+      try {
         await maybeEnqueueEpisode({ userId, conversationId: conversation.id, correlationId });
       } catch (error) {
-        log.error("persisting the assistant message failed", { correlationId, error });
+        log.warn("episode check failed; the next turn checks again", { correlationId, error });
       }
     },
   });
+  return createUIMessageStreamResponse({ stream });
 }

@@ -18,7 +18,8 @@ function redactMessageParts(parts: unknown[]): unknown[] {
 }
 
 /**
- * Persists one UI message (its AI SDK parts as JSONB) and bumps the conversation. Secrets in the
+ * Persists one UI message (its AI SDK parts as JSONB) and bumps the conversation; null when a
+ * message with this id or this client id is already stored (a retried send). Secrets in the
  * text and in tool inputs and outputs are redacted first (lib/write-policy): the transcript is
  * stored, shown as a memory's source and exported, so it must not keep a password or card
  * number either. The model saw the original text during the turn; nothing later needs it.
@@ -29,24 +30,33 @@ export async function saveMessage(options: {
   conversationId: string;
   role: "user" | "assistant";
   parts: unknown[];
-}): Promise<{ id: string; createdAt: Date }> {
+  /** A user message's id on the client: the same id twice in one conversation is stored once. */
+  clientId?: string;
+  /** An assistant message's question. */
+  replyToId?: string;
+}): Promise<{ id: string; createdAt: Date } | null> {
   const id = options.id ?? randomUUID();
   const db = getDb();
-  const [message] = await db.$transaction([
-    db.message.create({
-      data: {
-        id,
-        conversationId: options.conversationId,
-        userId: options.userId,
-        role: options.role,
-        parts: redactMessageParts(options.parts) as Prisma.InputJsonValue,
-      },
+  const [created] = await db.$transaction(async (tx) => {
+    const rows = await tx.message.createManyAndReturn({
+      data: [
+        {
+          id,
+          conversationId: options.conversationId,
+          userId: options.userId,
+          role: options.role,
+          parts: redactMessageParts(options.parts) as Prisma.InputJsonValue,
+          clientId: options.clientId ?? null,
+          replyToId: options.replyToId ?? null,
+        },
+      ],
+      skipDuplicates: true,
       select: { id: true, createdAt: true },
-    }),
-    db.conversation.updateMany({
-      where: { id: options.conversationId, userId: options.userId },
-      data: { updatedAt: new Date() },
-    }),
-  ]);
-  return message;
+    });
+    if (rows.length > 0) {
+      await tx.conversation.updateMany({ where: { id: options.conversationId, userId: options.userId }, data: { updatedAt: new Date() } });
+    }
+    return rows;
+  });
+  return created ?? null;
 }

@@ -20,14 +20,21 @@ const JobRowSchema = z.object({
 });
 export type MemoryWriteJobRow = z.infer<typeof JobRowSchema>;
 
+/**
+ * Queues a job; false when it was not inserted because the conversation already has a live
+ * episode job (memory_write_jobs_one_live_episode_idx: at most one per conversation, however
+ * many turns finish at once).
+ */
 export async function insertMemoryWriteJob(
   db: SqlClient,
   j: { id: string; userId: string; conversationId: string | null; kind: MemoryWriteJobKind; payload: unknown; correlationId: string },
-): Promise<void> {
-  await db.$executeRaw`
+): Promise<boolean> {
+  const inserted = await db.$executeRaw`
     INSERT INTO memory_write_jobs (id, user_id, conversation_id, kind, payload, status, attempts, correlation_id, created_at, updated_at)
     VALUES (${j.id}::uuid, ${j.userId}::uuid, ${j.conversationId}::uuid, ${j.kind}, ${JSON.stringify(j.payload)}::jsonb,
-            'queued', 0, ${j.correlationId}::uuid, now(), now())`;
+            'queued', 0, ${j.correlationId}::uuid, now(), now())
+    ON CONFLICT DO NOTHING`;
+  return inserted > 0;
 }
 
 /**

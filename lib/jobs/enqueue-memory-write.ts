@@ -31,18 +31,20 @@ export async function enqueueMemoryWrite(options: {
   kind: z.infer<typeof MemoryWriteJobKindSchema>;
   payload: unknown;
   correlationId: string;
-}): Promise<{ action: "queued"; jobId: string }> {
+}): Promise<{ action: "queued"; jobId: string; alreadyQueued: boolean }> {
   const { userId, conversationId, kind, correlationId } = OptionsSchema.parse(options);
   // Reject a malformed payload now, while the caller can still be told, not in the worker.
   const payload: unknown = MEMORY_WRITE_JOBS[kind].payload.parse(options.payload);
   const jobId = randomUUID();
+  let inserted: boolean;
   try {
-    await insertMemoryWriteJob(getDb(), { id: jobId, userId, conversationId: conversationId ?? null, kind, payload, correlationId });
+    inserted = await insertMemoryWriteJob(getDb(), { id: jobId, userId, conversationId: conversationId ?? null, kind, payload, correlationId });
   } catch (error) {
     log.error("memory write not queued", { userId, kind, correlationId, error });
     throw new AppError("unavailable", "The memory could not be queued; nothing was saved.");
   }
+  if (!inserted) return { action: "queued", jobId, alreadyQueued: true } as const;
   log.info("memory write queued", { jobId, userId, kind, correlationId });
   getMemoryWriteWorkerState().wake?.();
-  return { action: "queued", jobId } as const;
+  return { action: "queued", jobId, alreadyQueued: false } as const;
 }

@@ -16,12 +16,12 @@ export async function maybeEnqueueEpisode(options: { userId: string; conversatio
   if (counts.user < episodeUserMessageThreshold && counts.total < episodeTotalMessageThreshold) return false;
   // A job that failed for good (model down through every retry) may be tried again next turn.
   if (await hasLiveEpisodeJob(getDb(), options)) return false;
-  await enqueueMemoryWrite({
+  const queued = await enqueueMemoryWrite({
     userId: options.userId,
     conversationId: options.conversationId,
     kind: "episode",
     payload: { conversationId: options.conversationId },
     correlationId: options.correlationId,
   });
-  return true;
+  return !queued.alreadyQueued;
 }

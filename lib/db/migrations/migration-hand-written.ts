@@ -15,6 +15,7 @@ export const handWrittenObjects = {
     "memory_items_search_vector_idx",
     "memory_items_superseded_by_idx",
     "memory_write_jobs_pending_idx",
+    "memory_write_jobs_one_live_episode_idx",
   ],
   checkConstraints: [
     { table: "users", name: "users_role_check" },
