@@ -8,7 +8,7 @@ import { log } from "@/lib/log";
 import { createMemory } from "@/lib/memory/create-memory";
 import { drainMemoryWrites } from "@/lib/jobs/drain-memory-writes";
 import { enqueueMemoryWrite } from "@/lib/jobs/enqueue-memory-write";
-import { JobAlreadyDoneError } from "@/lib/jobs/job-already-done-error";
+import { JobAlreadyDoneError } from "@/lib/memory/job-already-done-error";
 import { processMemoryWriteJob } from "@/lib/jobs/process-memory-write-job";
 import { startMemoryWriteWorker } from "@/lib/jobs/start-memory-write-worker";
 import { stopMemoryWriteWorker } from "@/lib/jobs/stop-memory-write-worker";

@@ -1,5 +1,5 @@
 import { checkHealth } from "@/lib/health/check-health";
-import { getServerDrain } from "@/lib/ops/server-drain";
+import { getServerDrain } from "@/lib/server/server-drain";
 
 // Unauthenticated on purpose: load balancers, Docker's HEALTHCHECK and uptime monitors call it.
 // 503 when the database is unreachable or the process is shutting down; a missing Redis
