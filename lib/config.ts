@@ -49,6 +49,7 @@ const EnvSchema = z
     /** Test-only: delays each background write, to prove the chat never waits for one. */
     MEMORY_WRITE_ARTIFICIAL_DELAY_MS: z.coerce.number().int().min(0).default(0),
     MEMORY_WORKER_ENABLED: bool.default(true),
+    MEMORY_WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(8),
 
     MLFLOW_TRACKING_URI: z.string().url().optional(),
     LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
@@ -99,6 +100,7 @@ function loadConfig() {
       confidenceConfirm: env.MEMORY_WRITE_CONFIDENCE_CONFIRM,
       artificialDelayMs: env.MEMORY_WRITE_ARTIFICIAL_DELAY_MS,
       workerEnabled: env.MEMORY_WORKER_ENABLED,
+      workerConcurrency: env.MEMORY_WORKER_CONCURRENCY,
     },
   } as const;
 }

@@ -85,6 +85,14 @@ export async function completeMemoryWriteJob(db: SqlClient, q: { jobId: string; 
     WHERE id = ${q.jobId}::uuid AND user_id = ${q.userId}::uuid AND status <> 'done'`;
 }
 
+/** Refreshes the claims of jobs this worker is still running, so no other worker takes them over. */
+export async function touchMemoryWriteJobClaims(db: SqlClient, q: { jobIds: string[] }): Promise<void> {
+  if (q.jobIds.length === 0) return;
+  await db.$executeRaw`
+    UPDATE memory_write_jobs SET locked_at = now()
+    WHERE id = ANY(string_to_array(${q.jobIds.join(",")}, ',')::uuid[]) AND status = 'running'`;
+}
+
 /** Records a failed attempt: back to queued after `retryAt`, or failed for good when null. */
 export async function failMemoryWriteJob(
   db: SqlClient,

@@ -1,32 +1,25 @@
 import "server-only";
 import { getDb } from "@/lib/db/client";
-import { claimMemoryWriteJobs } from "@/lib/db/memory-write-jobs-sql";
+import { claimMemoryWriteJobs, type MemoryWriteJobRow } from "@/lib/db/memory-write-jobs-sql";
 import { log } from "@/lib/log";
-import { getMemoryWriteWorkerState } from "@/lib/jobs/memory-write-worker-state";
-import { processMemoryWriteJob } from "@/lib/jobs/process-memory-write-job";
-
-/** A claim older than this is presumed dead (its process crashed) and may be taken over. */
-export const STALE_CLAIM_MS = 120_000;
 
 /**
- * One worker pass: claims up to `limit` runnable jobs and processes them concurrently, each
- * tracked in the worker state so a shutdown can wait for it. Returns how many were claimed.
+ * A running claim whose heartbeat is older than this is presumed dead (its process crashed or
+ * hung) and may be taken over. Live claims are refreshed every CLAIM_HEARTBEAT_MS.
  */
-export async function claimMemoryWrites(options: { limit: number; staleBefore: Date; userId?: string }): Promise<number> {
-  let jobs;
+export const STALE_CLAIM_MS = 30_000;
+export const CLAIM_HEARTBEAT_MS = 10_000;
+
+/**
+ * Claims up to `limit` runnable jobs in one statement (oldest first). Never throws: while the
+ * database is unreachable it answers with no jobs, and the worker tries again.
+ */
+export async function claimMemoryWrites(options: { limit: number; staleBefore: Date; userId?: string }): Promise<MemoryWriteJobRow[]> {
+  if (options.limit <= 0) return [];
   try {
-    jobs = await claimMemoryWriteJobs(getDb(), options);
+    return await claimMemoryWriteJobs(getDb(), options);
   } catch (error) {
     log.error("memory write jobs not claimed", { error });
-    return 0;
+    return [];
   }
-  const state = getMemoryWriteWorkerState();
-  await Promise.all(
-    jobs.map((job) => {
-      const task = processMemoryWriteJob({ job }).finally(() => state.inFlight.delete(task));
-      state.inFlight.add(task);
-      return task;
-    }),
-  );
-  return jobs.length;
 }

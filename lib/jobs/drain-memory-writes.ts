@@ -4,6 +4,8 @@ import { getDb } from "@/lib/db/client";
 import { countPendingMemoryWriteJobs } from "@/lib/db/memory-write-jobs-sql";
 import { claimMemoryWrites, STALE_CLAIM_MS } from "@/lib/jobs/claim-memory-writes";
 import { getMemoryWriteWorkerState } from "@/lib/jobs/memory-write-worker-state";
+import { releaseUnrecordedJobs } from "@/lib/jobs/release-unrecorded-jobs";
+import { runMemoryWriteJobs } from "@/lib/jobs/run-memory-write-jobs";
 
 /**
  * Waits until no queued or running write jobs remain (for one user, or all), up to
@@ -23,9 +25,15 @@ export async function drainMemoryWrites(
     if (state.running) {
       state.wake?.();
       await sleep(25);
-    } else if ((await claimMemoryWrites({ limit: 4, userId, staleBefore: new Date(Date.now() - STALE_CLAIM_MS) })) === 0) {
+      continue;
+    }
+    if (state.unrecorded.size > 0) await releaseUnrecordedJobs();
+    const jobs = await claimMemoryWrites({ limit: 4, userId, staleBefore: new Date(Date.now() - STALE_CLAIM_MS) });
+    if (jobs.length === 0) {
       // Others' claims (or back-off) are in the way: give them a moment.
       await sleep(50);
+      continue;
     }
+    await Promise.all(runMemoryWriteJobs({ jobs }));
   }
 }

@@ -1,5 +1,8 @@
 import "server-only";
 
+/** A job this process claimed whose outcome could not be recorded (the database went away). */
+export type UnrecordedJob = { jobId: string; userId: string; error: string; retryAt: Date | null };
+
 /** The in-process worker's state, shared across module reloads (Next dev) via globalThis. */
 export type MemoryWriteWorkerState = {
   running: boolean;
@@ -7,6 +10,10 @@ export type MemoryWriteWorkerState = {
   startedAt: Date | null;
   loop: Promise<void> | null;
   inFlight: Set<Promise<void>>;
+  /** Ids of the jobs in flight, whose claims the heartbeat keeps fresh. */
+  inFlightIds: Map<string, string>;
+  /** Claims to hand back as soon as the database answers again, so they are retried within seconds. */
+  unrecorded: Map<string, UnrecordedJob>;
   /** Wakes the idle loop early (set while it sleeps). */
   wake: (() => void) | null;
   /** SIGTERM/SIGINT handlers are installed once per process, however often the worker restarts. */
@@ -17,6 +24,15 @@ const KEY = Symbol.for("mnemo.memory-write-worker");
 const g = globalThis as unknown as Record<symbol, MemoryWriteWorkerState | undefined>;
 
 export function getMemoryWriteWorkerState(): MemoryWriteWorkerState {
-  g[KEY] ??= { running: false, startedAt: null, loop: null, inFlight: new Set(), wake: null, signalsInstalled: false };
+  g[KEY] ??= {
+    running: false,
+    startedAt: null,
+    loop: null,
+    inFlight: new Set(),
+    inFlightIds: new Map(),
+    unrecorded: new Map(),
+    wake: null,
+    signalsInstalled: false,
+  };
   return g[KEY];
 }

@@ -1,9 +1,12 @@
 import "server-only";
-import { setTimeout as sleep } from "node:timers/promises";
 import { config } from "@/lib/config";
+import { getDb } from "@/lib/db/client";
+import { touchMemoryWriteJobClaims } from "@/lib/db/memory-write-jobs-sql";
 import { log } from "@/lib/log";
-import { claimMemoryWrites, STALE_CLAIM_MS } from "@/lib/jobs/claim-memory-writes";
+import { CLAIM_HEARTBEAT_MS, claimMemoryWrites, STALE_CLAIM_MS } from "@/lib/jobs/claim-memory-writes";
 import { getMemoryWriteWorkerState } from "@/lib/jobs/memory-write-worker-state";
+import { releaseUnrecordedJobs } from "@/lib/jobs/release-unrecorded-jobs";
+import { runMemoryWriteJobs } from "@/lib/jobs/run-memory-write-jobs";
 import { stopMemoryWriteWorker } from "@/lib/jobs/stop-memory-write-worker";
 
 // Other instances (or a restart) can enqueue without nudging us: poll now and then.
@@ -12,31 +15,55 @@ const POLL_MS = 1000;
 /**
  * Starts the in-process worker for queued memory writes (idempotent). It first resumes jobs
  * left queued or mid-flight by a previous process (any claim taken before this start), then
- * processes new ones as enqueueMemoryWrite nudges it. Does nothing when MEMORY_WORKER_ENABLED
- * is false unless `enabled` overrides it. With `handleSignals`, SIGTERM/SIGINT drain in-flight
- * writes for up to 5 s, then exit if no one else handles the signal.
+ * keeps up to `concurrency` jobs in flight: whenever one finishes, the free slot is refilled
+ * with one batched claim, and an enqueue in this process wakes it at once (no polling delay
+ * under load). Jobs of one user stay ordered by the per-user advisory lock their writes take.
+ * Does nothing when MEMORY_WORKER_ENABLED is false unless `enabled` overrides it. With
+ * `handleSignals`, SIGTERM/SIGINT drain in-flight writes for up to 5 s, then exit if no one
+ * else handles the signal.
  */
 export function startMemoryWriteWorker(options: { enabled?: boolean; concurrency?: number; handleSignals?: boolean } = {}): boolean {
   const state = getMemoryWriteWorkerState();
   if (!(options.enabled ?? config.memory.workerEnabled)) return false;
   if (state.running) return true;
   // PGlite executes one statement at a time: parallel jobs would only queue behind each other.
-  const concurrency = options.concurrency ?? (config.DATABASE_URL ? 4 : 1);
+  const concurrency = options.concurrency ?? (config.DATABASE_URL ? config.memory.workerConcurrency : 1);
   state.running = true;
   state.startedAt = new Date();
-  let staleBefore = state.startedAt;
+
+  // Keeps this worker's claims fresh so another worker takes them over only when this one is gone.
+  const heartbeat = setInterval(() => {
+    void touchMemoryWriteJobClaims(getDb(), { jobIds: [...state.inFlightIds.keys()] }).catch(() => undefined);
+  }, CLAIM_HEARTBEAT_MS);
+  heartbeat.unref();
 
   state.loop = (async () => {
     log.info("memory write worker started", { concurrency });
     while (state.running) {
-      const claimed = await claimMemoryWrites({ limit: concurrency, staleBefore });
-      staleBefore = new Date(Math.max(state.startedAt!.getTime(), Date.now() - STALE_CLAIM_MS));
-      if (claimed > 0 || !state.running) continue;
+      if (state.unrecorded.size > 0) await releaseUnrecordedJobs();
+      const free = concurrency - state.inFlight.size;
+      // Claims older than the stale timeout, or taken before this process started, are dead.
+      const staleBefore = new Date(Math.max(state.startedAt!.getTime(), Date.now() - STALE_CLAIM_MS));
+      const jobs = free > 0 ? await claimMemoryWrites({ limit: free, staleBefore }) : [];
+      if (!state.running) break;
       const idle = new AbortController();
-      state.wake = () => idle.abort();
-      await sleep(POLL_MS, undefined, { signal: idle.signal }).catch(() => undefined);
+      const wake = () => idle.abort();
+      runMemoryWriteJobs({ jobs, onSettled: wake });
+      // A full batch means more may be waiting: refill as soon as a slot frees. Otherwise sleep
+      // until an enqueue, a finished job or the poll interval.
+      state.wake = wake;
+      const full = state.inFlight.size >= concurrency;
+      if (!full && jobs.length === free && jobs.length > 0) continue;
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, POLL_MS);
+        idle.signal.addEventListener("abort", () => {
+          clearTimeout(timer);
+          resolve();
+        });
+      });
       state.wake = null;
     }
+    clearInterval(heartbeat);
   })();
 
   if ((options.handleSignals ?? true) && !state.signalsInstalled) {
