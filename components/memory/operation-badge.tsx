@@ -9,6 +9,8 @@ const STYLES: Record<MemoryOperation, string> = {
   delete: "bg-red-100 text-red-800",
   refuse: "bg-orange-100 text-orange-900",
   redact: "bg-violet-100 text-violet-800",
+  erase: "bg-zinc-800 text-white",
+  expire: "bg-zinc-200 text-zinc-700",
 };
 
 export function OperationBadge({ operation }: { operation: MemoryOperation }) {

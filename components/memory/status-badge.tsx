@@ -6,6 +6,7 @@ const STYLES: Record<MemoryStatus, string> = {
   superseded: "bg-sky-50 text-sky-800 ring-sky-200",
   deleted: "bg-red-50 text-red-800 ring-red-200",
   rejected: "bg-zinc-100 text-zinc-700 ring-zinc-300",
+  expired: "bg-zinc-50 text-zinc-500 ring-zinc-200",
 };
 
 export function StatusBadge({ status }: { status: MemoryStatus }) {

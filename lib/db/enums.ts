@@ -8,7 +8,7 @@ import { z } from "zod";
 export const MemoryTypeSchema = z.enum(["fact", "preference", "decision", "note", "episode"]);
 export type MemoryType = z.infer<typeof MemoryTypeSchema>;
 
-export const MemoryStatusSchema = z.enum(["active", "pending", "superseded", "deleted", "rejected"]);
+export const MemoryStatusSchema = z.enum(["active", "pending", "superseded", "deleted", "rejected", "expired"]);
 export type MemoryStatus = z.infer<typeof MemoryStatusSchema>;
 
 export const ExtractionTypeSchema = z.enum([
@@ -18,10 +18,13 @@ export const ExtractionTypeSchema = z.enum([
   "user_confirmed",
   "user_action",
   "episode",
+  "import",
+  "user_edit",
+  "expiry",
 ]);
 export type ExtractionType = z.infer<typeof ExtractionTypeSchema>;
 
-export const MemoryOperationSchema = z.enum(["create", "supersede", "delete", "confirm", "reject", "propose", "refuse", "redact"]);
+export const MemoryOperationSchema = z.enum(["create", "supersede", "delete", "confirm", "reject", "propose", "refuse", "redact", "erase", "expire"]);
 export type MemoryOperation = z.infer<typeof MemoryOperationSchema>;
 
 export const MemoryWriteJobKindSchema = z.enum(["create", "supersede", "delete", "episode"]);

@@ -11,7 +11,8 @@ import "server-only";
  */
 export const handWrittenObjects = {
   indexes: [
-    "memory_items_embedding_hnsw_idx",
+    // The HNSW indexes are not here: since 20261201053912 each embedding model gets a partial
+    // one created at run time (lib/embeddings), never by migrations.
     "memory_items_search_vector_idx",
     "memory_items_superseded_by_idx",
     "memory_write_jobs_pending_idx",
