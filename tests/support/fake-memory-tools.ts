@@ -1,9 +1,11 @@
 import { tool } from "ai";
 import { z } from "zod";
+import { checkMemoryWrite } from "@/lib/write-policy/check-memory-write";
 
 /**
  * Test support only: the three memory tools over an in-memory store with the app's rules
- * (below 0.5 discarded, below 0.7 a proposal, exact duplicates skipped, supersede replaces),
+ * (the write policy first, below 0.5 discarded, below 0.7 a proposal, exact duplicates
+ * skipped, supersede replaces),
  * so the offline model can be driven through `generateText`/`streamText` without Postgres.
  */
 export type FakeMemory = { id: string; content: string; type: string; status: "active" | "superseded" | "deleted" };
@@ -13,6 +15,7 @@ export function createFakeMemoryTools() {
   /** Every automatic write, including ones later superseded or deleted. */
   const writes: FakeMemory[] = [];
   const proposals: { content: string; type: string; confidence: number }[] = [];
+  const refusals: { content: string; type: string; reason: string }[] = [];
   let counter = 0;
   const nextId = () => `00000000-0000-4000-8000-${String(++counter).padStart(12, "0")}`;
   const words = (s: string) => s.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter((w) => w.length > 2 && w !== "user" && w !== "the");
@@ -37,6 +40,11 @@ export function createFakeMemoryTools() {
       }),
       execute: async (input) => {
         if (input.confidence < 0.5) return { action: "discarded", reason: "Confidence too low to remember." };
+        const verdict = checkMemoryWrite({ content: input.content, memoryType: input.memory_type });
+        if (!verdict.allowed) {
+          refusals.push({ content: input.content, type: input.memory_type, reason: verdict.reason });
+          return { action: "refused", reason: verdict.reason, message: verdict.message };
+        }
         if (input.confidence < 0.7) {
           proposals.push({ content: input.content, type: input.memory_type, confidence: input.confidence });
           return { action: "confirm_needed", content: input.content, proposal_id: `proposal-${proposals.length}` };
@@ -76,5 +84,5 @@ export function createFakeMemoryTools() {
       },
     }),
   };
-  return { tools, memories, writes, proposals };
+  return { tools, memories, writes, proposals, refusals };
 }

@@ -1,4 +1,5 @@
-import { parseSentences, type Sentence } from "./parse-sentences";
+import { normalizeTexting } from "./extract/normalize-texting";
+import { parseSentences, type Sentence } from "./extract/parse-sentences";
 
 export type MessageIntent =
   | "empty"
@@ -9,6 +10,8 @@ export type MessageIntent =
   | "forget"
   | "recall-all"
   | "recall-question"
+  /** "search your memory for …": an explicit look-up, always with query_memory */
+  | "search"
   | "correction"
   | "greeting"
   | "thanks"
@@ -17,65 +20,71 @@ export type MessageIntent =
 
 export type MessageReading = { intent: MessageIntent; sentences: Sentence[] };
 
-const AFFIRM = /^(yes|yeah|yep|yup|yes please|sure|ok|okay|confirm|confirmed|go ahead|do it|please do|correct|absolutely|of course|y|delete (it|them)|forget (it|them))\b/;
-const DENY = /^(no|nope|nah|do not|keep (it|them)|cancel|never mind|nevermind|stop|leave it)\b/;
-const FORGET_VERBS = new Set(["forget", "delete", "remove", "erase", "wipe", "drop", "unlearn", "scrap", "purge"]);
-// "I'd rather you didn't remember my age", "please don't keep my address": a forget request without a forget verb.
-const FORGET_WISH = /^(actually |hmm |so |oh |ok |okay |please )*(i (would|had) rather you (did not|not) (remember|keep|store|know)|(please )?(do not|stop) (keeping|storing|remembering|keep|store) (my|that|what|anything))\b/;
-// Words that may lead a forget request: "please", "could you", and fillers like "actually", "oh, and".
-const REQUEST_LEADS = [
-  "please", "can", "could", "would", "you", "will", "i", "want", "like", "to", "need", "just", "and", "also", "now",
-  "actually", "oh", "hey", "ok", "okay", "so", "well", "um", "hmm", "wait", "sorry", "right", "yeah",
-];
+// Fillers in front of a reply: "hmm, no, keep it", "oh wait, yes".
+const FILLER = /^((hmm+|hm+|oh|ah|um+|uh|ok|okay|well|wait|actually|so|right|erm|ugh|sorry|lol)[\s,.!]+)+/;
+const AFFIRM = /^(yes|yeah|yep|yup|ya|yea|sure|ok|okay|confirm|confirmed|go ahead|do it|please do|correct|absolutely|of course|y|delete (it|them|both|all)|forget (it|them|both|all)|that's right|right|please (go ahead|do(?! not)|delete|forget))\b/;
+const DENY = /^(no|nope|nah|keep (it|them)|leave (it|them)|cancel|never ?mind|stop|not that|(don't|do not)( do (it|that)| delete| remove| forget (it|them)\b|$))\b|\b(keep it|leave it|don't delete|do not delete)\b/;
+const FORGET_VERBS = "forget|delete|remove|erase|wipe|drop|unlearn|scrap|purge|clear";
+// "forget that I …", "can you delete the ADHD thing", "I'd rather you didn't remember my age".
+const FORGET_REQUEST = new RegExp(
+  String.raw`^((please|pls|just|and|also|now|then|hey|so)\s+)*((can|could|would|will) you\s+(please\s+)?|i (want|need|would like) you to\s+|i'd like you to\s+)?(${FORGET_VERBS})\b(?! to\b)|^(i would rather|i'd rather|i had rather|i'd prefer|i would prefer) you (did not|didn't|not|do not|don't) (remember|keep|store|know|save)\b|^(please )?(do not|don't|stop) (keeping|storing|remembering|keep|store) (my|that|what|anything)\b`,
+);
+const RECALL_ALL = /\b(what|everything|anything) (do|did|have) you (know|remember|got|stored|saved|have)( stored| saved)? (about|on|of) me\b|\b(tell me|show me|list) (what|everything) you (know|remember)\b|\b(list|show)( me)? (all )?my memories\b|\bwhat do you remember\b\??$/;
+const SEARCH = /\b(search|look up|look through|check) (your |my )?(memory|memories)\b|\b(search|look up) .* in (your |my )?(memory|memories)\b|\bdo you have anything (saved|stored|remembered) (about|on)\b/;
 const GREETING = /^(hi|hello|hey|hiya|yo|good (morning|afternoon|evening)|greetings|howdy)\b/;
-const THANKS = /\b(thanks|thank you|thx|cheers|appreciate it)\b/;
-const CORRECTION = /^(actually|correction|i (have )?changed my mind|on second thought|scratch that|update|i meant|wait)\b|\b(any ?more|no longer|not anymore)\b/;
-const ADVICE = /^(should|can|could|would|shall|how (do|can|should|would)|what should|which should) i\b/;
+const THANKS = /\b(thanks|thank you|thx|cheers|appreciate it|ta)\b/;
+// How people take back what they said: "actually", "scratch that", "change of plan", "I got that wrong".
+const CORRECTION =
+  /(^|[.!?]\s+|,\s*)((ok|okay|oh|hmm|so|sorry|wait|no|yeah|um|update|ah|ugh)[,:]?\s+)*(actually|scratch that|correction|update|i (have )?changed my mind|change of plan|on second thought|i take that back|let me correct|i meant|sorry,? no|i got (that|it|the \w+) wrong|got (that|it|the \w+) wrong|not anymore)\b|\b(i|we)( am| are|'m|'re)? (no longer|(do not|don't|not)\b[^.?!]*\bany ?more)\b|\b(it's|it is) [^.?!]{1,30} now\b|\b(it's|it is|its) [^.?!,]{1,30},? not [^.?!]{1,30}|\binstead\b|^(no|nope|wait|oops|sorry|oh|ah|hmm)\b[^.?!]{0,20}\b(it's|it is|its|i meant|i mean)\b/;
+const ADVICE = /^(should|can|could|would|shall|how (do|can|should|would|did)|what should|which should|is it|do you think|any) /;
+const ABOUT_SELF_QUESTION = /^((what|where|when|who|which|how old|how many|how long)( \w+){0,3} (is|are|was|were|am|do|did|have|had) (my|i)\b|(what|where|when|who|which)( \w+)? is my\b|(what|where|when|who)'s my\b|do you (know|remember) (what|where|when|who|which|if|whether|how|my|the name)\b|did i (ever )?(tell|mention|say)\b|(what|which) did i (tell|say|mention)\b|who am i\b|what am i\b|how old am i\b|what do i (do|like|love|eat|drive|play|teach|prefer|hate)\b|where do i (live|work|study)\b|am i (a|an|allergic|vegetarian|vegan)\b)/;
+
+/** The message takes back something said before: "actually …", "scratch that", "it's the 5th, not the 4th". */
+export const soundsLikeCorrection = (text: string) => CORRECTION.test(normalizeTexting(text).toLowerCase().replace(/[’]/g, "'"));
+
+const words = (s: Sentence) => s.terms.map((t) => t.normal).filter(Boolean).join(" ");
 
 /**
  * Reads what the user wants from their latest message: to confirm or decline something the
- * assistant asked, to forget, to recall, to correct a memory, or just to talk. Tagging and
- * question detection come from compromise; the phrase lists only cover the fixed formulas
- * people use for these requests.
+ * assistant asked, to forget, to recall or search, to correct a memory, or just to talk. The
+ * sentence shapes come from compromise; the phrase lists only cover the fixed formulas people
+ * use for these requests.
  */
 export function classifyMessage(text: string): MessageReading {
-  const sentences = parseSentences(text);
-  const words = sentences.flatMap((s) => s.terms.map((t) => t.normal)).filter((w) => w !== "");
-  const lowered = words.join(" ");
-  if (words.length === 0) return { intent: "empty", sentences };
-  const hasSelf = (from: number) => words.slice(from).some((w) => w === "i" || w === "my" || w === "me");
+  const normalized = normalizeTexting(text);
+  const sentences = parseSentences(normalized);
+  const all = sentences.map(words).join(" ");
+  if (all.trim() === "") return { intent: "empty", sentences };
+  const first = (sentences[0] ? words(sentences[0]) : "").replace(FILLER, "");
+  const firstWords = first.split(" ").filter(Boolean);
+  const lowered = normalized.toLowerCase().replace(/[’]/g, "'");
 
-  if (words.length <= 8 && AFFIRM.test(lowered) && !hasSelf(1)) {
-    const partial = words.some((w) => ["only", "except", "but", "first", "second", "third", "last", "not"].includes(w));
-    return { intent: partial ? "partial-affirm" : "affirm", sentences };
+  // A reply to something the assistant asked: "yes", "yep go ahead", "hmm no, keep it".
+  if (firstWords.length <= 8 && sentences.length <= 3) {
+    if (DENY.test(first) && !/^(no,? )?(you|i meant|that's not)/.test(first)) return { intent: "deny", sentences };
+    if (AFFIRM.test(first) && !/\b(i|my|me)\b/.test(firstWords.slice(1).join(" "))) {
+      const partial = /\b(only|except|but|first|second|third|last|not)\b/.test(first);
+      return { intent: partial ? "partial-affirm" : "affirm", sentences };
+    }
   }
-  if (words.length <= 6 && DENY.test(lowered) && !hasSelf(1)) return { intent: "deny", sentences };
-
-  // "forget that I'm vegetarian", "please delete what you know about my job"; not "don't forget …"
-  const forgetAt = words.findIndex((w) => FORGET_VERBS.has(w));
-  const lead = words.slice(0, Math.max(forgetAt, 0));
-  if (forgetAt >= 0 && forgetAt <= 5 && lead.every((w) => REQUEST_LEADS.includes(w)) && !lead.includes("not")) {
-    if (!(words[forgetAt - 1] === "i" && words[forgetAt] === "forget")) return { intent: "forget", sentences };
+  for (const sentence of sentences) {
+    const w = words(sentence).replace(FILLER, "").replace(/^(thanks|thank you|maybe later|ok|okay)[\s,.]+/, "");
+    if (FORGET_REQUEST.test(w) && !/^i (always |never |keep |sometimes )?forget/.test(w)) return { intent: "forget", sentences };
   }
-
-  if (FORGET_WISH.test(lowered)) return { intent: "forget", sentences };
-  // "Can you remember that I'm vegan?" is a request to save, not a question about memory.
-  if (/^(please )?((can|could|would|will) you (please )?)?(remember|note|save|store|memori[sz]e) (that|this)\b/.test(lowered)) return { intent: "statement", sentences };
-  const asks = sentences.some((s) => s.isQuestion) || /^(tell me|list|show me|show)\b/.test(lowered);
-  if (asks && /\b(remember|know|memories|memory|stored|saved)\b/.test(lowered) && /\b(about me|of me|my memories|you remember|you know|your memory|you have)\b/.test(lowered)) {
-    const about = lowered.match(/\babout (my|where|what|how|when|which) (.+)$/);
-    return { intent: about ? "recall-question" : "recall-all", sentences };
-  }
-  const questionSentences = sentences.filter((s) => s.isQuestion);
-  const selfQuestion = questionSentences.some((s) => {
-    const q = s.terms.map((t) => t.normal).join(" ");
-    return !ADVICE.test(q) && (/\bmy\b/.test(q) || /^(where|what|when|which|who|how old|how many|do|did|am|was)( \w+)? (do|did|am|was)? ?i\b/.test(q));
+  if (SEARCH.test(lowered)) return { intent: "search", sentences };
+  const asks = sentences.some((s) => s.isQuestion) || /^(tell me|list|show me|show)\b/.test(first);
+  if (asks && RECALL_ALL.test(lowered)) return { intent: "recall-all", sentences };
+  if (/^(can|could|would|will) you (please )?(remember|note|save|store|keep)\b/.test(first)) return { intent: "statement", sentences };
+  const questions = sentences.filter((s) => s.isQuestion);
+  const statementsAboutSelf = sentences.some((s) => !s.isQuestion && /^(i|my|we|our)\b/.test(words(s).replace(FILLER, "")));
+  const selfQuestion = questions.some((s) => {
+    const q = words(s).replace(FILLER, "");
+    return !ADVICE.test(q) && ABOUT_SELF_QUESTION.test(q);
   });
-  if (selfQuestion && !sentences.some((s) => !s.isQuestion && s.terms[0]?.normal === "i")) return { intent: "recall-question", sentences };
-
+  if (selfQuestion && !statementsAboutSelf) return { intent: "recall-question", sentences };
   if (CORRECTION.test(lowered) && !sentences.every((s) => s.isQuestion)) return { intent: "correction", sentences };
   if (sentences.every((s) => s.isQuestion)) return { intent: "question", sentences };
-  if (GREETING.test(lowered) && words.length <= 8) return { intent: "greeting", sentences };
-  if (THANKS.test(lowered) && !hasSelf(0)) return { intent: "thanks", sentences };
+  if (GREETING.test(first) && firstWords.length <= 8 && sentences.length <= 2) return { intent: "greeting", sentences };
+  if (THANKS.test(all) && all.split(" ").length <= 12 && !/\b(i|my)\b/.test(all)) return { intent: "thanks", sentences };
   return { intent: "statement", sentences };
 }

@@ -30,7 +30,9 @@ function describeSaves(exchanges: ToolExchange[]): string[] {
     const input = SaveInputSchema.parse(exchange.input);
     const result = SaveResultSchema.safeParse(exchange.output);
     const output = result.success ? result.data : { error: "unreadable result" };
-    const said = toSecondPerson(output.content ?? input.content);
+    // "until Sunday 6 December": a memory kept only for a while says so.
+    const until = typeof input.expires_at === "string" && !Number.isNaN(Date.parse(input.expires_at)) ? ` (until ${new Date(input.expires_at).toLocaleDateString("en-GB", { weekday: "long", day: "numeric", month: "long", timeZone: "UTC" })})` : "";
+    const said = toSecondPerson(output.content ?? input.content) + until;
     if (output.error) lines.push(`I couldn't save that you ${said.replace(/^you /, "")}: ${output.error}`);
     else if (output.action === "queued" && (output.supersedes || input.supersedes)) updated.push(said);
     else if (output.action === "queued") queued.push(said);

@@ -72,3 +72,39 @@ describe("a household 'we'", () => {
     expect(fake.writes.map((w) => [w.content, w.type])).toEqual([["User adopted two kittens in March", "fact"]]);
   });
 });
+
+describe("a correction", () => {
+  it("rewrites the old memory when only the new value is given, and supersedes exactly that one", async () => {
+    const { turns, fake } = await converse(["My dentist appointment is on 12 March at 9:30.", "I like tea.", "ugh, got the date wrong. it's 19 March, not 12 March"]);
+    expect(turns[2]!.map((c) => c.toolName)).toEqual(["query_memory", "save_memory"]);
+    expect(fake.memories.map((m) => [m.content, m.type, m.status])).toEqual([
+      ["User's dentist appointment is on 12 March at 9:30", "note", "superseded"],
+      ["User likes tea", "preference", "active"],
+      ["User's dentist appointment is on 19 March at 9:30", "note", "active"],
+    ]);
+  });
+
+  it("keeps the type of the memory it replaces, and writes nothing for the retraction", async () => {
+    const { fake } = await converse(["We're going with Notion for the team wiki.", "update: scrapped Notion. we're using Confluence instead"]);
+    expect(fake.writes.map((w) => [w.content, w.type])).toEqual([
+      ["User and their team are going with Notion for the team wiki", "decision"],
+      ["User is using Confluence instead", "decision"],
+    ]);
+    expect(fake.memories.map((m) => m.status)).toEqual(["superseded", "active"]);
+  });
+});
+
+describe("a restatement", () => {
+  it("is not written again, even in other words", async () => {
+    const { turns, fake } = await converse(["I'm vegetarian.", "Plan me three lunches?", "like I said, no meat for me, I'm veggie"]);
+    expect(turns[2]).toEqual([]);
+    expect(fake.writes.map((w) => w.content)).toEqual(["User is vegetarian"]);
+  });
+});
+
+describe("forget 'that'", () => {
+  it("looks for the memory saved last in the conversation", async () => {
+    const { turns } = await converse(["I'm training for a half marathon in October.", "actually, delete that please"]);
+    expect(turns[1]![0]).toEqual({ toolName: "delete_memory", input: { description: "User is training for a half marathon in October", confirm: false } });
+  });
+});

@@ -157,7 +157,7 @@ describe("createLocalMemoryModel: forgetting, correcting, recalling", () => {
     await chat(["My favourite language is Python.", "I changed my mind, my favourite language is Rust now."], fake.tools);
     expect(fake.memories.map((m) => [m.content, m.status])).toEqual([
       ["User's favourite language is Python", "superseded"],
-      ["User's favourite language is Rust now", "active"],
+      ["User's favourite language is Rust", "active"],
     ]);
   });
 

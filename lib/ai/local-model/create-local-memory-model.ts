@@ -7,7 +7,7 @@ import type {
   LanguageModelV3StreamPart,
   LanguageModelV3Usage,
 } from "@ai-sdk/provider";
-import { parseSentences } from "./parse-sentences";
+import { parseSentences } from "./extract/parse-sentences";
 import { planTurn, type TurnPlan } from "./plan-turn";
 import { readPrompt } from "./read-prompt";
 
@@ -25,9 +25,9 @@ function availableTools(options: LanguageModelV3CallOptions): Set<string> {
 }
 
 /** Plans the answer; a bug in the rules must not break the chat, so it degrades to a fixed apology. */
-function safePlan(options: LanguageModelV3CallOptions): TurnPlan {
+function safePlan(options: LanguageModelV3CallOptions, now: () => Date): TurnPlan {
   try {
-    return planTurn(readPrompt(options.prompt), availableTools(options));
+    return planTurn(readPrompt(options.prompt), availableTools(options), { now: now() });
   } catch {
     return { text: FALLBACK_TEXT, toolCalls: [] };
   }
@@ -79,9 +79,12 @@ function chunkText(text: string, wordsPerChunk = 3): string[] {
 /** The offline model's id, as reported in responses and by /api/health. */
 export const LOCAL_MODEL_ID = "mnemo-local-memory-agent";
 
-export function createLocalMemoryModel(): LanguageModelV3 {
-  // The first compromise call builds its lexicon (about 30 ms); pay it here, not in a request.
+export function createLocalMemoryModel(options: { now?: () => Date } = {}): LanguageModelV3 {
+  const now = options.now ?? (() => new Date());
+  // The first calls build compromise's lexicon and warm every rule path (about 100 ms); pay it here, not in a request.
   parseSentences("I am warming up.");
+  const warm = readPrompt([{ role: "user", content: [{ type: "text", text: "im a student in leeds and i love jazz, can u help? I've decided to move next month. remember my dentist is on 3 May, always use metric" }] }]);
+  planTurn(warm, new Set(["save_memory"]), { now: now() });
   return {
     specificationVersion: "v3",
     provider: "mnemo-local",
@@ -89,7 +92,7 @@ export function createLocalMemoryModel(): LanguageModelV3 {
     supportedUrls: {},
 
     async doGenerate(options) {
-      const content = toContent(safePlan(options), options);
+      const content = toContent(safePlan(options, now), options);
       return {
         content,
         finishReason: finishReasonOf(content),
@@ -100,7 +103,7 @@ export function createLocalMemoryModel(): LanguageModelV3 {
     },
 
     async doStream(options) {
-      const content = toContent(safePlan(options), options);
+      const content = toContent(safePlan(options, now), options);
       const parts: LanguageModelV3StreamPart[] = [{ type: "stream-start", warnings: [] }];
       parts.push({ type: "response-metadata", modelId: LOCAL_MODEL_ID });
       content.forEach((part, index) => {

@@ -1,5 +1,17 @@
-import { joinTerms, parseSentences, type Term } from "./parse-sentences";
-import { rewriteThirdPerson } from "./rewrite-third-person";
+import { normalizeTexting } from "./extract/normalize-texting";
+import { joinTerms, parseSentences, type Term } from "./extract/parse-sentences";
+import { phraseAboutPossession, phraseAboutUser } from "./extract/phrase-memory";
+import { verbInfinitive } from "./extract/conjugate";
+import { readClause } from "./extract/read-clause";
+
+/** "I'm allergic to peanuts" → "User is allergic to peanuts"; "my job" stays for the word-by-word rewrite. */
+function rewriteThirdPerson(terms: Term[]): { content: string } | null {
+  const reading = readClause({ terms, join: "start", sharesSubject: false, isLabel: false, isQuestion: false, sentence: 0, linkedBy: "" }, null);
+  if (!reading.verb) return null;
+  if (reading.subject === "self" || reading.subject === "we") return { content: phraseAboutUser(reading) };
+  if (reading.subject === "possessive") return { content: phraseAboutPossession(reading) };
+  return null;
+}
 
 // Request wrappers around the thing to forget or look up.
 const LEADS = new Set(
@@ -9,6 +21,7 @@ const LEADS = new Set(
     "do is are what's whats where when which who how")
     .split(" "),
 );
+const FORGET_WORDS = new Set(["forget", "delete", "remove", "erase", "wipe", "drop", "unlearn", "scrap", "purge", "clear", "remember", "know", "stored", "saved"]);
 const REASON_AFTER = new Set(["would", "had", "do", "am", "prefer", "want", "think", "feel", "changed", "just", "really", "rather"]);
 const KEEP_LEADS = new Set(["where", "when", "which", "who", "how"]);
 
@@ -18,7 +31,9 @@ const KEEP_LEADS = new Set(["where", "when", "which", "who", "how"]);
  * allergic to peanuts"; "please forget where I work" → "where User works".
  */
 export function rewriteRequest(text: string): string {
-  const sentence = parseSentences(text)[0];
+  // The sentence that asks to forget: "Thanks. Actually, please forget that I smoke."
+  const sentences = parseSentences(normalizeTexting(text));
+  const sentence = sentences.find((s) => s.terms.some((t) => FORGET_WORDS.has(t.normal))) ?? sentences[0];
   if (!sentence) return text.trim();
   let terms: Term[] = sentence.terms;
   // Cut an afterthought: ", it was a mistake", ", I'd rather keep it private" (once the request has its object).
@@ -42,8 +57,13 @@ export function rewriteRequest(text: string): string {
     if (t.normal === "my") return `User's${after}`;
     if (t.normal === "i" || t.normal === "me") return `User${after}`;
     if (terms[i - 1]?.normal === "i" && t.tags.has("Verb") && !t.tags.has("PastTense")) return `${t.normal === "am" ? "is" : t.normal === "do" ? "does" : `${t.normal}s`}${after}`;
+    // "the vaping thing", "me smoking": the verb itself is what a search should match.
+    if ((t.tags.has("Gerund") || (/ing$/.test(t.normal) && ["thing", "stuff", "bit", "part", "info"].includes(terms[i + 1]?.normal ?? ""))) && !["thing", "stuff"].includes(t.normal)) {
+      const lemma = verbInfinitive({ ...t, tags: new Set(["Verb", "Gerund"]) });
+      return `${lemma !== t.normal ? lemma : t.normal.replace(/ing$/, "").replace(/([^aeiou])\1$/, "$1")}${after}`;
+    }
     return t.text + after;
   });
-  const joined = words.join("").replace(/[\s?.!,]+$/, "").replace(/ from (your|the) (memory|memories|records?|notes)$/i, "").trim();
-  return joined || joinTerms(sentence.terms);
+  const joined = words.join("").replace(/[\s?.!,]+$/, "").replace(/\s+please$/i, "").replace(/(^| )from (your|the) (memory|memories|records?|notes)$/i, "").trim();
+  return joined;
 }

@@ -1,6 +1,6 @@
-import { detectCredential } from "./detect-credential";
-import { extractMemories } from "./extract-memories";
-import { parseSentences } from "./parse-sentences";
+import { findSecrets } from "@/lib/write-policy/find-secrets";
+import { extractMemories } from "./extract/extract-memories";
+import { parseSentences } from "./extract/parse-sentences";
 import type { PromptView } from "./read-prompt";
 import { toSecondPerson } from "./to-second-person";
 import { topicTerms } from "./topic-terms";
@@ -72,7 +72,7 @@ const reported = (content: string) => toSecondPerson(content).replace(/^you're\b
  * hold credentials are never used.
  */
 export function summarizeEpisode(view: PromptView): string {
-  const lines = conversationLines(view).filter((l) => !detectCredential(l.text));
+  const lines = conversationLines(view).filter((l) => findSecrets(l.text).length === 0);
   const userLines = lines.filter((l) => l.role === "user");
   if (userLines.length === 0) return "The user did not say anything that could be summarised.";
   // Topics come from what the user said: the assistant's replies carry its own boilerplate.

@@ -43,6 +43,7 @@ export const SaveInputSchema = z.looseObject({
   confidence: z.number().catch(0.8),
   importance: z.number().catch(0.5),
   supersedes: z.string().optional().catch(undefined),
+  expires_at: z.string().optional().catch(undefined),
 });
 
 export const DeleteInputSchema = z.looseObject({

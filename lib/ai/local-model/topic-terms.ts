@@ -1,5 +1,5 @@
-import { parseSentences, type Term } from "./parse-sentences";
-import { verbInfinitive } from "./rewrite-third-person";
+import { parseSentences, type Term } from "./extract/parse-sentences";
+import { verbInfinitive } from "./extract/conjugate";
 
 // Words that say nothing about the topic of a memory or a request.
 const STOP = new Set(
@@ -19,6 +19,9 @@ const SLOTS: string[][] = [
   ["age", "old", "year", "birthday", "born"],
   ["marry", "married", "single", "divorce", "partner", "wife", "husband"],
   ["pet", "cat", "dog", "animal", "puppy", "kitten"],
+  ["drink", "coffee", "tea", "beer", "wine"],
+  ["phone", "iphone", "android", "pixel", "samsung"],
+  ["flight", "fly", "train", "appointment", "dentist", "meeting", "date"],
 ];
 
 function lemmaOf(term: Term): string {

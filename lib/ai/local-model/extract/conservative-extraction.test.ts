@@ -10,7 +10,8 @@ describe("extractMemories keeps the main disclosure and drops side clauses", () 
     ["I'm a pharmacist and I never manage to remember the depot's hours because they change weekly.", [["User is a pharmacist", "fact"]]],
     ["I keep two calendars, work and personal, and I always get them muddled.", [["User keeps two calendars, work and personal", "fact"]]],
     ["I teach chemistry, which I adore, so I keep forgetting.", [["User teaches chemistry", "fact"]]],
-    ["I'm flying to Lisbon on Tuesday, so I will need to be home that evening.", [["User is flying to Lisbon on Tuesday", "fact"]]],
+    // A dated plan is a decision (docs/memory-taxonomy.md: "a plan they have committed to").
+    ["I'm flying to Lisbon on Tuesday, so I will need to be home that evening.", [["User is flying to Lisbon on Tuesday", "decision"]]],
     ["I'm learning Portuguese because my partner is from Porto.", [["User is learning Portuguese", "fact"]]],
     ["I play the violin, so I practise most evenings.", [["User plays the violin", "fact"]]],
     ["I'm a structural engineer, which means lots of site visits.", [["User is a structural engineer", "fact"]]],
@@ -21,7 +22,8 @@ describe("extractMemories keeps the main disclosure and drops side clauses", () 
     ["Buses are hopeless here, so I drive to work.", [["User drives to work", "fact"]]],
     ["My phone died last week, so I'm buying a Pixel.", [["User is buying a Pixel", "decision"]]],
     ["I'm an accountant by the way.", [["User is an accountant", "fact"]]],
-    ["I live in Leeds and work in York.", [["User lives in Leeds and works in York", "fact"]]],
+    // Two claims in one sentence are two memories (docs/memory-taxonomy.md, content conventions).
+    ["I live in Leeds and work in York.", [["User lives in Leeds", "fact"], ["User works in York", "fact"]]],
     ["I love Lisbon and I go there every year.", [["User loves Lisbon", "preference"]]],
     ["I'm a sous chef and I always burn my hands on the pans.", [["User is a sous chef", "fact"]]],
     ["I'm vegetarian and I only have 20 minutes.", [["User is vegetarian", "fact"]]],
@@ -74,7 +76,8 @@ describe("extractMemories sees through lead-ins and reasons", () => {
     ["I'm not keen on spicy food.", [["User is not keen on spicy food", "preference"]]],
     ["Going forward I'll write all my scripts in Go.", [["User will write all their scripts in Go", "decision"]]],
     ["Please call me Jo from now on.", [["User prefers to be called Jo", "preference"]]],
-    ["I'm not a fan of long explanations; keep answers brief.", [["User is not a fan of long explanations", "preference"]]],
+    // "keep answers short" is itself a standing instruction, a preference of its own.
+    ["I'm not a fan of long explanations; keep answers brief.", [["User is not a fan of long explanations", "preference"], ["User wants the assistant to keep answers brief", "preference"]]],
   ])("%s", (text, expected) => {
     expect(pick(text)).toEqual(expected);
   });

@@ -5,6 +5,8 @@ export type Term = {
   text: string;
   normal: string;
   tags: Set<string>;
+  /** Punctuation and whitespace before the word, e.g. "(" */
+  pre: string;
   /** Punctuation and whitespace after the word, e.g. ", " */
   post: string;
 };
@@ -15,16 +17,19 @@ export type Sentence = {
   isQuestion: boolean;
 };
 
-type RawTerm = { text?: string; normal?: string; tags?: string[]; post?: string };
+type RawTerm = { text?: string; normal?: string; tags?: string[]; pre?: string; post?: string };
 type RawSentence = { text?: string; terms?: RawTerm[] };
 
 // Very long messages (pasted documents) would make tagging slow; what the user says about
 // themselves comes in the first few sentences.
 const MAX_CHARS = 1500;
+const RECENT_LIMIT = 300;
+const recent = new Map<string, Sentence[]>();
 
 /**
  * Splits text into tagged sentences with compromise, expanding contractions so that the
- * rewriting rules only ever see "I am", "do not", "I have".
+ * rules only ever see "I am", "do not", "I have". Results are cached: one model step reads
+ * the same message several ways.
  */
 export function parseSentences(text: string): Sentence[] {
   const clipped = text.length > MAX_CHARS ? text.slice(0, MAX_CHARS) : text;
@@ -32,53 +37,59 @@ export function parseSentences(text: string): Sentence[] {
   const cached = recent.get(clipped);
   if (cached) return cached;
   const parsed = tag(clipped);
-  // Each model step re-reads the same user message several ways; parsing is the costly part.
   if (recent.size >= RECENT_LIMIT) recent.delete(recent.keys().next().value!);
   recent.set(clipped, parsed);
   return parsed;
 }
-
-const RECENT_LIMIT = 200;
-const recent = new Map<string, Sentence[]>();
 
 function tag(clipped: string): Sentence[] {
   const doc = nlp(clipped);
   doc.contractions().expand();
   const raw = doc.json({ terms: { normal: true, tags: true, whitespace: true, text: true } }) as RawSentence[];
   return raw.map((sentence) => {
-    const terms = (sentence.terms ?? []).map((t) => ({
-      text: t.text ?? "",
-      normal: (t.normal ?? "").toLowerCase(),
-      tags: new Set(t.tags ?? []),
-      post: t.post ?? " ",
-    }));
-    const sentenceText = (sentence.text ?? "").trim();
-    return { text: sentenceText, terms, isQuestion: looksLikeQuestion(terms) };
+    const terms = (sentence.terms ?? [])
+      .map((t) => ({
+        text: t.text ?? "",
+        normal: (t.normal ?? "").toLowerCase(),
+        tags: new Set(t.tags ?? []),
+        pre: t.pre ?? "",
+        post: t.post ?? " ",
+      }))
+      .filter((t) => t.text !== "" || t.normal !== "");
+    return { text: (sentence.text ?? "").trim(), terms, isQuestion: looksLikeQuestion(terms) };
   });
 }
 
 const AUX_OPENERS = new Set(["do", "does", "did", "can", "could", "would", "will", "should", "shall", "is", "are", "am", "was", "were", "have", "has", "may", "might"]);
+const QUESTION_WORDS = new Set(["what", "where", "who", "why", "how", "which", "whose", "when"]);
 
 /**
- * A question by its shape, from compromise's tags: a question mark, a question word followed
- * by a verb ("where do I live"), or an inverted auxiliary ("do you know my name"). compromise's
- * own questions() gives the same answers here but grows quadratically with sentence count.
+ * A question by its shape: a question mark, a question word followed by a verb ("where do
+ * I live"), or an inverted auxiliary ("do you know my name").
  */
-function looksLikeQuestion(terms: Term[]): boolean {
+export function looksLikeQuestion(terms: Term[]): boolean {
   const [first, second] = terms;
   if (!first) return false;
-  if (terms.at(-1)!.post.includes("?")) return true;
-  if (first.tags.has("QuestionWord") || ["what", "where", "who", "why", "how", "which", "whose"].includes(first.normal)) {
+  if (/\?/.test(terms.at(-1)!.post)) return true;
+  if (first.tags.has("QuestionWord") || QUESTION_WORDS.has(first.normal)) {
     return second !== undefined && (second.tags.has("Verb") || ["many", "much", "old", "long", "often", "far"].includes(second.normal));
   }
   return AUX_OPENERS.has(first.normal) && second !== undefined && second.normal !== "not" && (second.tags.has("Pronoun") || second.tags.has("Noun"));
 }
 
-/** Joins terms back into text, keeping inner punctuation and dropping the final one. */
+/** Joins terms back into text, keeping inner commas, dropping brackets, quotes and end marks. */
 export function joinTerms(terms: Term[]): string {
+  const last = terms.length - 1;
   return terms
-    .map((t, i) => (i === terms.length - 1 ? t.text : t.text + t.post))
+    .map((t, i) => (i > 0 ? t.pre.replace(/[\s()[\]"'‘’“”]/g, "") : "") + t.text + (i < last ? cleanPost(t.post) : ""))
     .join("")
     .replace(/\s+/g, " ")
+    .replace(/\s+([,;:])/g, "$1")
+    .replace(/[,;:\s]+$/, "")
     .trim();
+}
+
+function cleanPost(post: string): string {
+  const cleaned = post.replace(/[?!()[\]"'‘’“”]/g, "").replace(/\.+(?=\s|$)/g, "").replace(/\s[-–—]+|[-–—]+\s|[–—]/g, " ");
+  return /\s/.test(post) && !/\s/.test(cleaned) ? `${cleaned} ` : cleaned;
 }

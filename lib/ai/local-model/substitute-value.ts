@@ -1,0 +1,51 @@
+import nlp from "compromise";
+import { normalizeTexting } from "./extract/normalize-texting";
+
+export type SavedMemory = { content: string; type: string };
+
+const MONTH = "(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)";
+const DATE = new RegExp(String.raw`\b(?:\d{1,2}(?:st|nd|rd|th)? (?:of )?${MONTH}|${MONTH} \d{1,2}(?:st|nd|rd|th)?|the \d{1,2}(?:st|nd|rd|th))\b`, "i");
+// "it's Azure", "its cardiff", "it's 19 March now", "it's gluten not lactose", "it's 19 March, not 12 March".
+const IT_IS = /\b(?:it's|it is|its|it'll be|it will be|i meant|i mean)\s+(?!to\b|that\b|it\b)([^,.;!?]+?)(?:,?\s+not\s+([^,.;!?]+?))?(?:\s+now)?\s*(?:[,.;!?]|$)/i;
+
+function isValue(text: string): boolean {
+  if (text.split(/\s+/).length > 4 || /\b(me|you|him|her|them|us|too|so|very|fine|ok|okay|all|that|this|what|why)\b/i.test(text)) return false;
+  if (DATE.test(text) || /\d/.test(text)) return true;
+  const doc = nlp(text);
+  return doc.has("#Noun") && !doc.has("#Pronoun") && !doc.has("#Adjective");
+}
+
+/** The first span of a memory that holds the same kind of value: a date for a date, a name or place for a name, "two cats" for "three cats". */
+function spanLike(content: string, value: string): string | null {
+  if (DATE.test(value)) return content.match(DATE)?.[0] ?? null;
+  // "I meant three cats" against "User has two cats": the phrase with the same head noun.
+  const head = value.split(/\s+/).at(-1)!;
+  if (value.split(/\s+/).length > 1) {
+    const same = new RegExp(`\\b(?:(?:a|an|the|their|\\w+)\\s+)?${head.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}\\b`, "i").exec(content.replace(/^User\b/, ""));
+    if (same) return same[0];
+  }
+  const doc = nlp(content.replace(/^User('s)?\s/, ""));
+  const proper = doc.match("(#Place|#Organization|#ProperNoun|#Acronym)+").out("array") as string[];
+  const candidates = proper.map((p) => p.replace(/[.,;:!?]+$/, "")).filter((p) => p && !/^user/i.test(p));
+  if (candidates.length > 0) return candidates[0]!;
+  return null;
+}
+
+/**
+ * A correction that names only the new value, "It's Azure." or "it's 19 March, not 12 March":
+ * finds the memory saved earlier in the conversation that holds the old value (the one named
+ * after "not", or the same kind of value) and rewrites it with the new one.
+ */
+export function substituteValue(text: string, saved: SavedMemory[]): { old: SavedMemory; content: string } | null {
+  const match = normalizeTexting(text).match(IT_IS);
+  if (!match) return null;
+  const value = match[1]!.trim();
+  const replaced = match[2]?.trim();
+  if (!isValue(value)) return null;
+  for (const memory of [...saved].reverse()) {
+    const span = replaced ? (new RegExp(`\\b${replaced.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}\\b`, "i").exec(memory.content)?.[0] ?? null) : spanLike(memory.content, value);
+    if (!span || span.toLowerCase() === value.toLowerCase()) continue;
+    return { old: memory, content: memory.content.replace(span, value) };
+  }
+  return null;
+}
