@@ -28,10 +28,11 @@ const TOPICS: { topic: SensitiveTopic; pattern: RegExp }[] = [
   { topic: "relationship", pattern: /\b(?:divorc\w*|affair|cheat(?:ed|ing) on|separated|separating|breaking up|broke up)\b/i },
 ];
 
-// Someone who is not the user: relations, roles, third-person pronouns. Names are caught when a
-// capitalised word other than "User" is the subject.
+// Someone who is not the user: relations, roles, third-person pronouns. "they/them/their" are
+// left out: memories use them for the user ("User takes their medication"). Names are caught
+// when a capitalised word other than "User" is the subject.
 const OTHER_PERSON =
-  /\b(?:wife|husband|partner|spouse|fianc[eé]e?|boyfriend|girlfriend|ex|mum|mom|mother|dad|father|parents?|step-?\w+|sister|brother|siblings?|sons?|daughters?|kids?|child(?:ren)?|baby|babies|grand(?:ma|mother|pa|dad|father|son|daughter|child(?:ren)?|parents?)|nan|nana|gran|aunt(?:ie)?|uncle|cousins?|niece|nephew|in-laws?|\w+-in-law|friends?|mates?|bestie|best friend|colleagues?|co-?workers?|boss|manager|employees?|staff|teammates?|neighbou?rs?|room-?mates?|flat-?mates?|house-?mates?|landlord|landlady|tenants?|clients?|patients?|customers?|students?|pupils?|he|she|him|her|his|hers|they|them|their|someone|somebody)\b/i;
+  /\b(?:wife|husband|partner|spouse|fianc[eé]e?|boyfriend|girlfriend|ex|mum|mom|mother|dad|father|parents?|step-?\w+|sister|brother|siblings?|sons?|daughters?|kids?|child(?:ren)?|baby|babies|grand(?:ma|mother|pa|dad|father|son|daughter|child(?:ren)?|parents?)|nan|nana|gran|aunt(?:ie)?|uncle|cousins?|niece|nephew|in-laws?|\w+-in-law|friends?|mates?|bestie|best friend|colleagues?|co-?workers?|boss|manager|employees?|staff|teammates?|neighbou?rs?|room-?mates?|flat-?mates?|house-?mates?|landlord|landlady|tenants?|clients?|patients?|customers?|students?|pupils?|he|she|him|her|his|hers|someone|somebody)\b/i;
 
 /** The sensitive topic of another person's fact in the content, or null. */
 export function findThirdPartySensitive(content: string): SensitiveTopic | null {

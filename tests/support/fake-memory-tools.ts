@@ -37,10 +37,11 @@ export function createFakeMemoryTools() {
         confidence: z.number().default(0.8),
         importance: z.number().default(0.5),
         supersedes: z.string().optional(),
+        expires_at: z.string().optional(),
       }),
       execute: async (input) => {
         if (input.confidence < 0.5) return { action: "discarded", reason: "Confidence too low to remember." };
-        const verdict = checkMemoryWrite({ content: input.content, memoryType: input.memory_type });
+        const verdict = checkMemoryWrite({ content: input.content, memoryType: input.memory_type, hasExpiry: input.expires_at !== undefined });
         if (!verdict.allowed) {
           refusals.push({ content: input.content, type: input.memory_type, reason: verdict.reason });
           return { action: "refused", reason: verdict.reason, message: verdict.message };
