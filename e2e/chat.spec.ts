@@ -67,3 +67,30 @@ test("conversations can be renamed, switched and deleted", async ({ page, user, 
   await expect(list.getByRole("link", { name: "About me" })).toHaveCount(0);
   await expect(page).toHaveURL(/\/$/);
 });
+
+test("a tab keeps one live stream, and the memory chip learns its outcome from it instead of polling", async ({ page, user, snap }) => {
+  void user;
+  const streams: string[] = [];
+  const writeReads: string[] = [];
+  page.on("request", (request) => {
+    const { pathname } = new URL(request.url());
+    if (pathname === "/api/activity/stream") streams.push(request.url());
+    if (pathname.startsWith("/api/memory-writes/")) writeReads.push(pathname);
+  });
+  const chat = new ChatPage(page);
+  await chat.goto();
+  await chat.sayAndWaitForSave("I'm a vegetarian");
+  await expect(page.getByTestId("memory-chip").last()).toHaveAttribute("data-write-status", "done");
+  // Longer than any polling interval: the status was read on mount and once more on the
+  // stream's hint, never on a timer.
+  await page.waitForTimeout(4_000);
+  expect(writeReads.length).toBeLessThanOrEqual(2);
+  expect(new Set(writeReads).size).toBe(1);
+
+  // Activity, reached in the same tab, follows the same connection and shows the write.
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Activity" }).click();
+  await expect(page.getByTestId("connection-state")).toHaveText("Live", { timeout: 15_000 });
+  await expect(page.locator('[data-testid="activity-event"][data-operation="create"]').filter({ hasText: /vegetarian/i })).toHaveCount(1);
+  await snap("activity on the tab's one stream");
+  expect(streams).toHaveLength(1);
+});

@@ -5,6 +5,7 @@ import { Button } from "@/components/ui/button";
 import { ContentDiff } from "@/components/admin/content-diff";
 import { LocalTime } from "@/components/memory/local-time";
 import { OperationBadge } from "@/components/memory/operation-badge";
+import { useKeysetPages } from "@/hooks/use-keyset-pages";
 import { AuditPageSchema, type AuditEvent } from "@/lib/memory/view-schemas";
 
 function EventDetail({ event }: { event: AuditEvent }) {
@@ -36,35 +37,24 @@ function EventDetail({ event }: { event: AuditEvent }) {
   );
 }
 
+function auditPageUrl(query: string, cursor: string): string {
+  const params = new URLSearchParams(query);
+  params.set("cursor", cursor);
+  return `/api/admin/audit?${params}`;
+}
+
 /**
  * The audit table: newest first, "Load more" follows the keyset cursor (never an OFFSET, so a
  * deep page costs the same as the first), each row expands to its detail and diff.
  */
 export function AuditLog({ initial, initialCursor, query }: { initial: AuditEvent[]; initialCursor: string | null; query: string }) {
-  const [events, setEvents] = useState(initial);
-  const [cursor, setCursor] = useState(initialCursor);
   const [open, setOpen] = useState<string | null>(null);
-  const [loading, setLoading] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-
-  async function loadMore() {
-    if (!cursor) return;
-    setLoading(true);
-    setError(null);
-    try {
-      const params = new URLSearchParams(query);
-      params.set("cursor", cursor);
-      const response = await fetch(`/api/admin/audit?${params}`, { cache: "no-store" });
-      if (!response.ok) throw new Error(String(response.status));
-      const page = AuditPageSchema.parse(await response.json());
-      setEvents((list) => [...list, ...page.items]);
-      setCursor(page.nextCursor);
-    } catch {
-      setError("Could not load more events. Try again.");
-    } finally {
-      setLoading(false);
-    }
-  }
+  const more = useKeysetPages({
+    firstCursor: initialCursor,
+    pageUrl: (cursor) => auditPageUrl(query, cursor),
+    schema: AuditPageSchema,
+  });
+  const events = [...initial, ...more.items];
 
   if (events.length === 0) {
     return <p className="rounded-lg border border-dashed border-zinc-300 p-6 text-center text-sm text-zinc-600">No events match these filters.</p>;
@@ -121,14 +111,14 @@ export function AuditLog({ initial, initialCursor, query }: { initial: AuditEven
           </tbody>
         </table>
       </div>
-      {error ? (
+      {more.error && !more.loading ? (
         <p role="alert" className="text-sm text-red-700">
-          {error}
+          Could not load more events. Try again.
         </p>
       ) : null}
-      {cursor ? (
-        <Button variant="secondary" onClick={loadMore} disabled={loading} className="self-center">
-          {loading ? "Loading…" : "Load more"}
+      {more.nextCursor ? (
+        <Button variant="secondary" onClick={more.loadMore} disabled={more.loading} className="self-center">
+          {more.loading ? "Loading…" : "Load more"}
         </Button>
       ) : (
         <p className="text-center text-xs text-zinc-500">End of the log for these filters.</p>

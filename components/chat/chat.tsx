@@ -3,11 +3,12 @@
 import { useChat } from "@ai-sdk/react";
 import { DefaultChatTransport } from "ai";
 import { useEffect, useMemo, useRef } from "react";
+import { useSWRConfig } from "swr";
 import type { ChatMessage } from "@/lib/agent/chat-message";
 import { Alert } from "@/components/ui/alert";
 import { ChatInput } from "@/components/chat/chat-input";
-import { CONVERSATIONS_CHANGED } from "@/components/chat/conversation-events";
 import { MessageView } from "@/components/chat/message-view";
+import { swrKeys } from "@/lib/client/swr-keys";
 
 export function Chat({
   conversationId,
@@ -29,12 +30,13 @@ export function Chat({
       }),
     [],
   );
+  const { mutate } = useSWRConfig();
   const { messages, sendMessage, status, error, clearError, stop } = useChat<ChatMessage>({
     id: conversationId,
     messages: initialMessages,
     transport,
-    // Tell the conversation list (new chat, new title, new order) without remounting this chat.
-    onFinish: () => window.dispatchEvent(new Event(CONVERSATIONS_CHANGED)),
+    // The conversation list follows (a new chat, its title, the order) without remounting this chat.
+    onFinish: () => void mutate(swrKeys.conversations),
   });
   const endRef = useRef<HTMLDivElement>(null);
   // Block body: newer browsers return a Promise from scrollIntoView, which useEffect must not get.

@@ -2,49 +2,35 @@
 
 import Link from "next/link";
 import { usePathname, useRouter } from "next/navigation";
-import { useCallback, useEffect, useState } from "react";
-import { z } from "zod";
-import { CONVERSATIONS_CHANGED } from "@/components/chat/conversation-events";
+import { useState } from "react";
 import { Button } from "@/components/ui/button";
+import { useConversations, type ConversationListItem } from "@/hooks/use-conversations";
 
-type Conversation = { id: string; title: string };
-const ListSchema = z.object({ conversations: z.array(z.object({ id: z.string(), title: z.string() })) });
-
-export function ConversationList({ conversations: initial }: { conversations: Conversation[] }) {
+export function ConversationList({ conversations: initial }: { conversations: ConversationListItem[] }) {
   const pathname = usePathname();
   const router = useRouter();
-  const [conversations, setConversations] = useState(initial);
-  const reload = useCallback(async () => {
-    const response = await fetch("/api/conversations", { cache: "no-store" }).catch(() => null);
-    const parsed = response?.ok ? ListSchema.safeParse(await response.json()) : null;
-    if (parsed?.success) setConversations(parsed.data.conversations);
-  }, []);
-  useEffect(() => {
-    window.addEventListener(CONVERSATIONS_CHANGED, reload);
-    return () => window.removeEventListener(CONVERSATIONS_CHANGED, reload);
-  }, [reload]);
+  const { conversations, rename: renameConversation, remove: removeConversation } = useConversations({ fallback: initial });
   const [editing, setEditing] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
 
   async function rename(id: string, title: string) {
     setEditing(null);
-    const response = await fetch(`/api/conversations/${id}`, {
-      method: "PATCH",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify({ title }),
-    });
-    setError(response.ok ? null : "Could not rename the conversation.");
-    window.dispatchEvent(new Event(CONVERSATIONS_CHANGED));
+    try {
+      await renameConversation(id, title);
+      setError(null);
+    } catch {
+      setError("Could not rename the conversation.");
+    }
   }
 
-  async function remove(conversation: Conversation) {
+  async function remove(conversation: ConversationListItem) {
     if (!window.confirm(`Delete “${conversation.title}”? Its messages are removed; memories saved from it stay.`)) return;
-    const response = await fetch(`/api/conversations/${conversation.id}`, { method: "DELETE" });
-    if (!response.ok) {
+    try {
+      await removeConversation(conversation.id);
+    } catch {
       setError("Could not delete the conversation.");
       return;
     }
-    window.dispatchEvent(new Event(CONVERSATIONS_CHANGED));
     if (pathname === `/c/${conversation.id}`) router.push("/");
   }
 

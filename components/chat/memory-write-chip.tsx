@@ -1,56 +1,33 @@
 "use client";
 
 import Link from "next/link";
-import { useEffect, useState } from "react";
-import { z } from "zod";
+import { useMemoryWrite } from "@/hooks/use-memory-write";
+import { MemoryWriteResultSchema, type MemoryWriteStatus } from "@/lib/jobs/schemas";
 
-const ResultSchema = z
-  .looseObject({ action: z.string().optional(), memoryId: z.string().optional(), message: z.string().optional(), deleted: z.array(z.string()).optional() })
-  .nullable()
-  .catch(null);
-const WriteStatusSchema = z
-  .object({ status: z.enum(["queued", "running", "done", "failed"]), result: ResultSchema, error: z.string().nullable() })
-  .transform(({ status, result, error }) => ({
-    status,
-    action: result?.deleted ? "deleted" : (result?.action ?? null),
+type Outcome = { status: MemoryWriteStatus["status"]; action: string | null; memoryId: string | null; message: string | null };
+
+/** What the chip shows of a write: a delete's result reads as "deleted", a failure carries its message. */
+function outcomeOf(write: MemoryWriteStatus): Outcome {
+  const parsed = MemoryWriteResultSchema.safeParse(write.result);
+  const result = parsed.success ? parsed.data : null;
+  if (result && "deleted" in result) return { status: write.status, action: "deleted", memoryId: null, message: null };
+  return {
+    status: write.status,
+    action: result?.action ?? null,
     memoryId: result?.memoryId ?? null,
-    message: result?.message ?? (status === "failed" ? (error ?? "Memory write failed") : null),
-  }));
-type WriteStatus = z.infer<typeof WriteStatusSchema>;
+    message: result?.message ?? (write.status === "failed" ? (write.error ?? "Memory write failed") : null),
+  };
+}
 
 /**
  * The small "Memory saved / updated / forgotten" chip on the turn that caused a write. The
- * write runs in the background, so the chip follows it until it has an outcome.
+ * write runs in the background: the chip reads its status once, and the tab's live stream
+ * tells it when the write has finished.
  */
 export function MemoryWriteChip({ writeId, kind, count }: { writeId: string; kind: "create" | "supersede" | "delete"; count?: number }) {
-  const [state, setState] = useState<WriteStatus | null>(null);
-  const [lost, setLost] = useState(false);
-
-  useEffect(() => {
-    let cancelled = false;
-    let delay = 300;
-    let timer: ReturnType<typeof setTimeout>;
-    async function poll() {
-      try {
-        const response = await fetch(`/api/memory-writes/${writeId}`, { cache: "no-store" });
-        if (!response.ok) throw new Error(String(response.status));
-        const next = WriteStatusSchema.parse(await response.json());
-        if (cancelled) return;
-        setState(next);
-        if (next.status === "done" || next.status === "failed") return;
-      } catch {
-        if (cancelled) return;
-        setLost(true);
-      }
-      delay = Math.min(delay * 1.5, 3000);
-      timer = setTimeout(poll, delay);
-    }
-    void poll();
-    return () => {
-      cancelled = true;
-      clearTimeout(timer);
-    };
-  }, [writeId]);
+  const { data, error } = useMemoryWrite(writeId);
+  const state = data ? outcomeOf(data) : null;
+  const lost = Boolean(error);
 
   const { label, tone } = describe(kind, state, count, lost);
   const link = state?.memoryId && state.status === "done" && kind !== "delete" ? `/memories/${state.memoryId}` : null;
@@ -81,7 +58,7 @@ function Dot({ tone }: { tone: keyof typeof TONES }) {
   return <span aria-hidden className={`h-1.5 w-1.5 rounded-full ${color}`} />;
 }
 
-function describe(kind: "create" | "supersede" | "delete", state: WriteStatus | null, count: number | undefined, lost: boolean) {
+function describe(kind: "create" | "supersede" | "delete", state: Outcome | null, count: number | undefined, lost: boolean) {
   if (!state || state.status === "queued" || state.status === "running") {
     return { label: lost ? "Saving memory (status unavailable)…" : kind === "delete" ? "Forgetting…" : "Saving memory…", tone: "info" as const };
   }

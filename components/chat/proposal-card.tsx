@@ -1,48 +1,32 @@
 "use client";
 
 import Link from "next/link";
-import { useEffect, useState } from "react";
-import { z } from "zod";
+import { useState } from "react";
 import { Button } from "@/components/ui/button";
-
-const ProposalSchema = z.object({
-  id: z.string(),
-  status: z.enum(["pending", "active", "rejected", "superseded", "deleted"]),
-  memoryId: z.string().nullable(),
-  outcome: z.string().nullable().optional(),
-});
-type Proposal = z.infer<typeof ProposalSchema>;
-const ErrorSchema = z.object({ error: z.object({ message: z.string() }) });
+import { useDecideProposal } from "@/hooks/use-decide-proposal";
+import { useProposal } from "@/hooks/use-proposal";
+import { errorMessage } from "@/lib/client/fetch-json";
 
 /**
  * Inline card for a medium-confidence proposal. It reads the proposal's current state, so a
  * decision made on the Pending page shows here too, and it can be decided once.
  */
 export function ProposalCard({ proposalId, content }: { proposalId: string; content: string }) {
-  const [proposal, setProposal] = useState<Proposal | null>(null);
+  const { data: proposal } = useProposal(proposalId);
+  const decideProposal = useDecideProposal();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
-
-  useEffect(() => {
-    let cancelled = false;
-    fetch(`/api/proposals/${proposalId}`, { cache: "no-store" })
-      .then(async (r) => (r.ok ? ProposalSchema.parse(await r.json()) : null))
-      .then((p) => !cancelled && setProposal(p))
-      .catch(() => undefined);
-    return () => {
-      cancelled = true;
-    };
-  }, [proposalId]);
 
   async function decide(decision: "confirm" | "reject") {
     setBusy(true);
     setError(null);
-    const response = await fetch(`/api/proposals/${proposalId}/${decision}`, { method: "POST" });
-    const body: unknown = await response.json().catch(() => null);
-    setBusy(false);
-    const parsed = ProposalSchema.safeParse(body);
-    if (parsed.success) setProposal(parsed.data);
-    else setError(ErrorSchema.safeParse(body).data?.error.message ?? "Could not save your choice. Try again.");
+    try {
+      await decideProposal(proposalId, decision);
+    } catch (failure) {
+      setError(errorMessage(failure, "Could not save your choice. Try again."));
+    } finally {
+      setBusy(false);
+    }
   }
 
   const decided = proposal && proposal.status !== "pending";

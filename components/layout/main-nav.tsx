@@ -2,11 +2,14 @@
 
 import Link from "next/link";
 import { usePathname } from "next/navigation";
+import { usePendingCount } from "@/hooks/use-pending-count";
 
-type Item = { href: string; label: string; badge?: number };
+/** `pendingBadge`: the item shows how many proposals wait for the user. */
+type Item = { href: string; label: string; pendingBadge?: boolean };
 
-export function MainNav({ items }: { items: Item[] }) {
+export function MainNav({ items, pendingCount: initialCount }: { items: Item[]; pendingCount: number }) {
   const pathname = usePathname();
+  const pendingCount = usePendingCount({ initial: initialCount });
   // The most specific item wins: /memories/pending is "Pending", not also "Memories".
   const activeHref = items
     .filter((item) => (item.href === "/" ? pathname === "/" || pathname.startsWith("/c/") : pathname === item.href || pathname.startsWith(`${item.href}/`)))
@@ -15,6 +18,7 @@ export function MainNav({ items }: { items: Item[] }) {
     <nav aria-label="Main" className="flex items-center gap-1 overflow-x-auto">
       {items.map((item) => {
         const active = item.href === activeHref;
+        const badge = item.pendingBadge ? pendingCount : 0;
         return (
           <Link
             key={item.href}
@@ -25,9 +29,9 @@ export function MainNav({ items }: { items: Item[] }) {
             }`}
           >
             {item.label}
-            {item.badge ? (
-              <span className="ml-1.5 rounded-full bg-amber-500 px-1.5 py-0.5 text-xs text-white" aria-label={`${item.badge} pending`}>
-                {item.badge}
+            {badge ? (
+              <span className="ml-1.5 rounded-full bg-amber-500 px-1.5 py-0.5 text-xs text-white" aria-label={`${badge} pending`}>
+                {badge}
               </span>
             ) : null}
           </Link>

@@ -1,92 +1,50 @@
 "use client";
 
-import { useEffect, useRef, useState } from "react";
+import { useEffect, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { MemoryEventRow } from "@/components/memory/memory-event-row";
+import { useKeysetPages } from "@/hooks/use-keyset-pages";
+import { useMemoryStream, type StreamConnection } from "@/hooks/use-memory-stream";
 import { ActivityPageSchema } from "@/lib/memory/view-schemas";
-import { MemoryEventSchema, type MemoryEvent } from "@/lib/memory/schemas";
+import type { MemoryEvent } from "@/lib/memory/schemas";
 
-type Connection = "connecting" | "live" | "reconnecting";
+const LABELS: Record<StreamConnection, string> = { connecting: "Connecting…", live: "Live", reconnecting: "Reconnecting…" };
+const DOTS: Record<StreamConnection, string> = { connecting: "bg-zinc-400", live: "bg-emerald-500", reconnecting: "bg-amber-500 animate-pulse" };
 
-// Two missed heartbeats (the server pings every 15 s).
-const STALL_MS = 40_000;
+const newestFirst = (a: MemoryEvent, b: MemoryEvent) => (BigInt(b.seq) > BigInt(a.seq) ? 1 : BigInt(b.seq) < BigInt(a.seq) ? -1 : 0);
+const olderPageUrl = (cursor: string) => `/api/activity?before=${cursor}&limit=50`;
 
-const LABELS: Record<Connection, string> = { connecting: "Connecting…", live: "Live", reconnecting: "Reconnecting…" };
-const DOTS: Record<Connection, string> = { connecting: "bg-zinc-400", live: "bg-emerald-500", reconnecting: "bg-amber-500 animate-pulse" };
+function uniqueById(events: MemoryEvent[]): MemoryEvent[] {
+  const byId = new Map<string, MemoryEvent>();
+  for (const event of events) if (!byId.has(event.id)) byId.set(event.id, event);
+  return [...byId.values()];
+}
 
 /**
- * The live Activity list. The server renders the newest page; the EventSource then streams
- * everything after it (the browser resends Last-Event-ID on its own after a drop, and the
- * server replays what was missed from the audit table), newest on top.
+ * The live Activity list. The server renders the newest page; the tab's live stream then
+ * replays everything after it and keeps delivering (after a drop the browser resends
+ * Last-Event-ID and the server replays what was missed from the audit table), newest on top.
+ * Older pages load on demand.
  */
 export function ActivityFeed({ initial, initialCursor }: { initial: MemoryEvent[]; initialCursor: string | null }) {
-  const [events, setEvents] = useState(initial);
+  const { connection, follow } = useMemoryStream();
+  const [live, setLive] = useState<MemoryEvent[]>([]);
   const [fresh, setFresh] = useState<Set<string>>(new Set());
-  const [connection, setConnection] = useState<Connection>("connecting");
-  const [cursor, setCursor] = useState(initialCursor);
-  const [loadingOlder, setLoadingOlder] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  // With nothing rendered yet, resume from 0: a write between the render and the connect is replayed.
-  const newestSeq = useRef(initial[0]?.seq ?? "0");
+  const older = useKeysetPages({ firstCursor: initialCursor, pageUrl: olderPageUrl, schema: ActivityPageSchema });
 
-  useEffect(() => {
-    let source: EventSource | null = null;
-    let lastSeq = newestSeq.current;
-    let watchdog: ReturnType<typeof setTimeout> | undefined;
-    // The browser reconnects by itself after an error (sending Last-Event-ID), but not after a
-    // silent stall (a sleeping laptop, a half-open connection) or a refused reconnect: no event
-    // for this long, pings included, and the feed reconnects from the last event it showed.
-    const arm = () => {
-      clearTimeout(watchdog);
-      watchdog = setTimeout(restart, STALL_MS);
-    };
-    function connect() {
-      source = new EventSource(`/api/activity/stream?after=${lastSeq}`);
-      source.addEventListener("ready", () => {
-        setConnection("live");
-        arm();
-      });
-      source.addEventListener("ping", arm);
-      source.addEventListener("error", () => setConnection("reconnecting"));
-      source.addEventListener("memory", (message) => {
-        arm();
-        const parsed = MemoryEventSchema.safeParse(JSON.parse((message as MessageEvent<string>).data));
-        if (!parsed.success) return;
-        const event = parsed.data;
-        lastSeq = event.seq;
-        setEvents((list) => (list.some((e) => e.id === event.id) ? list : [event, ...list]));
+  // Follows from the newest rendered event, once per mount; with nothing rendered, from 0, so a
+  // write between the render and the connect is replayed too.
+  const [afterSeq] = useState(initial[0]?.seq ?? "0");
+  useEffect(
+    () =>
+      follow(afterSeq, (event) => {
+        setLive((list) => (list.some((e) => e.id === event.id) ? list : [event, ...list].sort(newestFirst)));
         setFresh((s) => new Set(s).add(event.id));
-      });
-      arm();
-    }
-    function restart() {
-      source?.close();
-      setConnection("reconnecting");
-      connect();
-    }
-    connect();
-    return () => {
-      clearTimeout(watchdog);
-      source?.close();
-    };
-  }, []);
+      }),
+    [follow, afterSeq],
+  );
 
-  async function loadOlder() {
-    if (!cursor) return;
-    setLoadingOlder(true);
-    setError(null);
-    try {
-      const response = await fetch(`/api/activity?before=${cursor}&limit=50`, { cache: "no-store" });
-      if (!response.ok) throw new Error(String(response.status));
-      const page = ActivityPageSchema.parse(await response.json());
-      setEvents((list) => [...list, ...page.items.filter((e) => !list.some((x) => x.id === e.id))]);
-      setCursor(page.nextCursor);
-    } catch {
-      setError("Could not load older events. Try again.");
-    } finally {
-      setLoadingOlder(false);
-    }
-  }
+  const events = uniqueById([...live, ...initial, ...older.items]);
 
   return (
     <section aria-labelledby="activity-heading" className="flex flex-col gap-3">
@@ -111,14 +69,14 @@ export function ActivityFeed({ initial, initialCursor }: { initial: MemoryEvent[
           ))}
         </ol>
       )}
-      {error ? (
+      {older.error && !older.loading ? (
         <p role="alert" className="text-sm text-red-700">
-          {error}
+          Could not load older events. Try again.
         </p>
       ) : null}
-      {cursor ? (
-        <Button variant="secondary" onClick={loadOlder} disabled={loadingOlder} className="self-center">
-          {loadingOlder ? "Loading…" : "Load older events"}
+      {older.nextCursor ? (
+        <Button variant="secondary" onClick={older.loadMore} disabled={older.loading} className="self-center">
+          {older.loading ? "Loading…" : "Load older events"}
         </Button>
       ) : null}
     </section>

@@ -1,13 +1,13 @@
 "use client";
 
-import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/memory/confirm-dialog";
+import { useDeleteMemories } from "@/hooks/use-delete-memories";
 
 /** Soft-deletes one memory after a confirmation; the page then shows it as deleted. */
 export function DeleteMemoryButton({ memoryId, content }: { memoryId: string; content: string }) {
-  const router = useRouter();
+  const deleteMemories = useDeleteMemories();
   const [open, setOpen] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -15,11 +15,15 @@ export function DeleteMemoryButton({ memoryId, content }: { memoryId: string; co
   async function remove() {
     setBusy(true);
     setError(null);
-    const response = await fetch(`/api/memories/${memoryId}`, { method: "DELETE" }).catch(() => null);
-    setBusy(false);
-    setOpen(false);
-    if (response?.ok) router.refresh();
-    else setError("Could not delete this memory; nothing was changed.");
+    try {
+      const result = await deleteMemories([memoryId]);
+      if (!result.deleted.includes(memoryId)) setError("Could not delete this memory; nothing was changed.");
+    } catch {
+      setError("Could not delete this memory; nothing was changed.");
+    } finally {
+      setBusy(false);
+      setOpen(false);
+    }
   }
 
   return (

@@ -1,7 +1,11 @@
+"use client";
+
 import Link from "next/link";
+import { usePendingCount } from "@/hooks/use-pending-count";
 
 /** The two views of the user's memories: everything, and proposals waiting for a decision. */
-export function MemoriesTabs({ current, pendingCount }: { current: "all" | "pending"; pendingCount: number }) {
+export function MemoriesTabs({ current, pendingCount: initialCount }: { current: "all" | "pending"; pendingCount: number }) {
+  const pendingCount = usePendingCount({ initial: initialCount });
   const tab = (active: boolean) =>
     `rounded-md px-3 py-1.5 text-sm font-medium ${active ? "bg-indigo-50 text-indigo-700" : "text-zinc-600 hover:bg-zinc-100"}`;
   return (

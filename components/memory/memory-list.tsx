@@ -1,19 +1,26 @@
 "use client";
 
 import Link from "next/link";
-import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/memory/confirm-dialog";
 import { LocalTime } from "@/components/memory/local-time";
+import { Pagination } from "@/components/memory/pagination";
 import { StatusBadge } from "@/components/memory/status-badge";
-import { DeleteResultSchema, type MemoryListItem } from "@/lib/memory/view-schemas";
+import { useDeleteMemories } from "@/hooks/use-delete-memories";
+import { useMemories } from "@/hooks/use-memories";
+import type { MemoryListItem, MemoryListPage } from "@/lib/memory/view-schemas";
 
 const deletable = (m: MemoryListItem) => m.status === "active" || m.status === "pending";
 
-/** The memories of one page, with selection and bulk delete (soft, audited, confirmed first). */
-export function MemoryList({ items }: { items: MemoryListItem[] }) {
-  const router = useRouter();
+/**
+ * The memories of one page (filters, sort and page from the query string), with selection,
+ * bulk delete (soft, audited, confirmed first) and the page links.
+ */
+export function MemoryList({ query, initial }: { query: string; initial: MemoryListPage }) {
+  const page = useMemories({ query, fallback: initial });
+  const items = page.items;
+  const deleteMemories = useDeleteMemories();
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [confirming, setConfirming] = useState(false);
   const [busy, setBusy] = useState(false);
@@ -25,16 +32,9 @@ export function MemoryList({ items }: { items: MemoryListItem[] }) {
     setBusy(true);
     setMessage(null);
     try {
-      const response = await fetch("/api/memories/bulk-delete", {
-        method: "POST",
-        headers: { "content-type": "application/json" },
-        body: JSON.stringify({ ids: [...selected] }),
-      });
-      if (!response.ok) throw new Error(String(response.status));
-      const result = DeleteResultSchema.parse(await response.json());
+      const result = await deleteMemories([...selected]);
       setMessage({ tone: "success", text: `Deleted ${result.deleted.length} ${result.deleted.length === 1 ? "memory" : "memories"}.` });
       setSelected(new Set());
-      router.refresh();
     } catch {
       setMessage({ tone: "error", text: "Could not delete the selected memories; nothing was changed." });
     } finally {
@@ -49,6 +49,12 @@ export function MemoryList({ items }: { items: MemoryListItem[] }) {
     </p>
   ) : null;
 
+  const pagination = (
+    <div className="mt-2">
+      <Pagination page={page.page} pageSize={page.pageSize} total={page.total} params={new URLSearchParams(query)} />
+    </div>
+  );
+
   if (items.length === 0) {
     return (
       <div className="flex flex-col gap-2">
@@ -56,6 +62,7 @@ export function MemoryList({ items }: { items: MemoryListItem[] }) {
         <p className="rounded-lg border border-dashed border-zinc-300 p-6 text-center text-sm text-zinc-600">
           No memories match. Try other filters, or tell the assistant something about yourself.
         </p>
+        {pagination}
       </div>
     );
   }
@@ -121,6 +128,7 @@ export function MemoryList({ items }: { items: MemoryListItem[] }) {
       >
         The assistant will stop using {selected.size === 1 ? "it" : "them"}. Each deletion is recorded in your activity.
       </ConfirmDialog>
+      {pagination}
     </div>
   );
 }

@@ -1,13 +1,12 @@
 "use client";
 
-import { useRouter } from "next/navigation";
 import { useRef, useState } from "react";
-import { z } from "zod";
 import { Button } from "@/components/ui/button";
 import { LocalTime } from "@/components/memory/local-time";
-import { ProposalStateSchema, type MemoryListItem, type ProposalState } from "@/lib/memory/view-schemas";
-
-const ErrorSchema = z.object({ error: z.object({ message: z.string() }) });
+import { useDecideProposal } from "@/hooks/use-decide-proposal";
+import { usePendingProposals } from "@/hooks/use-pending-proposals";
+import { errorMessage } from "@/lib/client/fetch-json";
+import type { MemoryListItem, PendingList, ProposalState } from "@/lib/memory/view-schemas";
 
 function outcomeText(state: ProposalState): string {
   if (state.outcome === "rate_limited") return "Not saved yet: the memory write limit was reached. Try again later.";
@@ -17,12 +16,13 @@ function outcomeText(state: ProposalState): string {
 }
 
 /** Proposals waiting for the user: Confirm goes through the write path, Reject is audited. */
-export function PendingProposals({ items }: { items: MemoryListItem[] }) {
-  const router = useRouter();
+export function PendingProposals({ initial }: { initial: PendingList }) {
+  const { items } = usePendingProposals({ fallback: initial });
+  const decideProposal = useDecideProposal();
   const [busy, setBusy] = useState<string | null>(null);
   const [results, setResults] = useState<Record<string, { tone: "ok" | "error"; text: string; item: MemoryListItem }>>({});
-  // A decided proposal leaves the pending list on refresh; it stays on screen, in place, with
-  // its outcome (new proposals that arrive meanwhile go on top).
+  // A decided proposal leaves the pending list when it revalidates; it stays on screen, in
+  // place, with its outcome (new proposals that arrive meanwhile go on top).
   const seen = useRef<MemoryListItem[]>(items);
   const fresh = items.filter((i) => !seen.current.some((s) => s.id === i.id));
   if (fresh.length) seen.current = [...fresh, ...seen.current];
@@ -32,12 +32,10 @@ export function PendingProposals({ items }: { items: MemoryListItem[] }) {
     const id = item.id;
     setBusy(id);
     try {
-      const response = await fetch(`/api/proposals/${id}/${decision}`, { method: "POST" });
-      const body: unknown = await response.json().catch(() => null);
-      const state = ProposalStateSchema.safeParse(body);
-      if (state.success) setResults((r) => ({ ...r, [id]: { tone: "ok", text: outcomeText(state.data), item } }));
-      else setResults((r) => ({ ...r, [id]: { tone: "error", text: ErrorSchema.safeParse(body).data?.error.message ?? "Could not save your choice.", item } }));
-      router.refresh();
+      const state = await decideProposal(id, decision);
+      setResults((r) => ({ ...r, [id]: { tone: "ok", text: outcomeText(state), item } }));
+    } catch (error) {
+      setResults((r) => ({ ...r, [id]: { tone: "error", text: errorMessage(error, "Could not save your choice."), item } }));
     } finally {
       setBusy(null);
     }

@@ -3,20 +3,7 @@ import { z } from "zod";
 import { getDb } from "@/lib/db/client";
 import { selectMemoryWriteJob } from "@/lib/db/memory-write-jobs-sql";
 import { AppError } from "@/lib/errors";
-import { MemoryWriteJobKindSchema } from "@/lib/db/enums";
-
-export const MemoryWriteStatusSchema = z.object({
-  id: z.string().uuid(),
-  kind: MemoryWriteJobKindSchema,
-  status: z.enum(["queued", "running", "done", "failed"]),
-  attempts: z.number().int(),
-  /** The write's response once done (e.g. { action: "created", memoryId }). */
-  result: z.unknown().nullable(),
-  error: z.string().nullable(),
-  createdAt: z.string(),
-  finishedAt: z.string().nullable(),
-});
-export type MemoryWriteStatus = z.infer<typeof MemoryWriteStatusSchema>;
+import type { MemoryWriteStatus } from "@/lib/jobs/schemas";
 
 /** Where a queued write stands. AppError not_found when the job is not this user's. */
 export async function getMemoryWriteStatus(options: { userId: string; writeId: string }): Promise<MemoryWriteStatus> {

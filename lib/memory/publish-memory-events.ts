@@ -1,8 +1,11 @@
 import "server-only";
+import { log } from "@/lib/log";
 import { publish } from "@/lib/redis/pubsub";
-import type { MemoryEvent } from "@/lib/memory/schemas";
+import { MemoryWriteHintSchema, type MemoryEvent, type MemoryWriteHint } from "@/lib/memory/schemas";
 
 export const memoryEventsChannel = (userId: string | "all") => `memory-events:${userId}`;
+export const memoryWritesChannel = (userId: string) => `memory-writes:${userId}`;
+
 
 /**
  * Pushes committed audit rows to live subscribers: the user's channel and the admin channel.
@@ -13,5 +16,19 @@ export async function publishMemoryEvents(options: { events: MemoryEvent[] }): P
   for (const event of options.events) {
     const message = JSON.stringify(event);
     await Promise.all([publish(memoryEventsChannel(event.userId), message), publish(memoryEventsChannel("all"), message)]);
+  }
+}
+
+/**
+ * Tells the user's open streams that a queued write finished, so the chat's chip re-reads its
+ * outcome instead of polling. Best-effort and never throws: the job row is the source of truth
+ * and the browser re-reads unfinished writes whenever its stream (re)connects.
+ */
+export async function publishMemoryWriteHint(options: { userId: string; hint: MemoryWriteHint }): Promise<void> {
+  try {
+    const hint = MemoryWriteHintSchema.parse(options.hint);
+    await publish(memoryWritesChannel(options.userId), JSON.stringify(hint));
+  } catch (error) {
+    log.warn("memory write hint not published", { userId: options.userId, writeId: options.hint.writeId, error });
   }
 }

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import { GET as getMemoryWrite } from "@/app/api/memory-writes/[id]/route";
-import { MemoryWriteStatusSchema } from "@/lib/jobs/get-memory-write-status";
+import { MemoryWriteStatusSchema } from "@/lib/jobs/schemas";
 import { enqueueMemoryWrite } from "@/lib/jobs/enqueue-memory-write";
 import { createTestUser, request, routeParams, type TestUser } from "@/tests/support/test-users";
 

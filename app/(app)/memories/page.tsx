@@ -3,7 +3,6 @@ import { Alert } from "@/components/ui/alert";
 import { MemoriesTabs } from "@/components/memory/memories-tabs";
 import { MemoryFilters } from "@/components/memory/memory-filters";
 import { MemoryList } from "@/components/memory/memory-list";
-import { Pagination } from "@/components/memory/pagination";
 import { requireUser } from "@/lib/auth/require-user";
 import { countPendingProposals } from "@/lib/memory/count-pending-proposals";
 import { listMemories } from "@/lib/memory/list-memories";
@@ -18,8 +17,10 @@ export default async function MemoriesPage({ searchParams }: { searchParams: Sea
   const raw = Object.fromEntries(Object.entries(await searchParams).flatMap(([k, v]) => (typeof v === "string" ? [[k, v]] : [])));
   const parsed = MemoryListQuerySchema.safeParse(raw);
   const query = parsed.success ? parsed.data : MemoryListQuerySchema.parse({});
+  // Unreadable filters fall back to the plain list, here and in the browser's later reads.
+  const effective = parsed.success ? raw : {};
   const [page, pendingCount] = await Promise.all([
-    listMemories({ userId: user.id, query: parsed.success ? raw : {} }),
+    listMemories({ userId: user.id, query: effective }),
     countPendingProposals({ userId: user.id }),
   ]);
   return (
@@ -31,8 +32,7 @@ export default async function MemoriesPage({ searchParams }: { searchParams: Sea
       {parsed.success ? null : <Alert>Some filters in the address were not understood and were reset.</Alert>}
       <MemoryFilters q={query.q ?? ""} types={query.types ?? []} statuses={query.statuses?.length ? query.statuses : ["active"]} sort={query.sort} />
       {query.q ? <p className="text-sm text-zinc-600">Results for “{query.q}”, most relevant first.</p> : null}
-      <MemoryList key={JSON.stringify(raw)} items={page.items} />
-      <Pagination page={page.page} pageSize={page.pageSize} total={page.total} params={new URLSearchParams(raw)} />
+      <MemoryList key={JSON.stringify(raw)} query={new URLSearchParams(effective).toString()} initial={page} />
     </main>
   );
 }

@@ -16,7 +16,7 @@ export default async function PendingPage() {
         <MemoriesTabs current="pending" pendingCount={pending.count} />
       </div>
       <p className="text-sm text-zinc-600">The assistant was not sure about these. Confirm to remember them, or reject to forget them.</p>
-      <PendingProposals items={pending.items} />
+      <PendingProposals initial={pending} />
     </main>
   );
 }
