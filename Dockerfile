@@ -29,7 +29,7 @@ COPY package.json tsconfig.json ./
 COPY prisma ./prisma
 COPY lib ./lib
 COPY --from=build /app/lib/generated ./lib/generated
-COPY scripts/migrate.ts scripts/admin.ts ./scripts/
+COPY scripts/migrate.ts scripts/admin.ts scripts/reembed-memories.ts scripts/scrub-stored-content.ts ./scripts/
 USER node
 CMD ["node", "--conditions=react-server", "--import", "tsx", "scripts/migrate.ts"]
 
@@ -40,15 +40,21 @@ ENV NODE_ENV=production \
     HOSTNAME=0.0.0.0 \
     PORT=3000 \
     DATA_DIR=/app/.data \
-    NEXT_MANUAL_SIG_HANDLE=true
+    NEXT_MANUAL_SIG_HANDLE=true \
+    NO_COLOR=1
 # NEXT_MANUAL_SIG_HANDLE: on `docker stop` the app drains in-flight memory writes (bounded at 5 s,
 # inside Docker's 10 s grace period) instead of Next exiting at once; unfinished ones stay queued.
+# NO_COLOR: logs are JSON lines; no library may add terminal colours to them.
 # The code stays root-owned and read-only to the app; only its cache and data dirs are writable.
 COPY --from=build /app/.next/standalone ./
 COPY --from=build /app/.next/static ./.next/static
+COPY --from=build /app/public ./public
 COPY --from=build /app/scripts/healthcheck.mjs ./healthcheck.mjs
+COPY --from=build /app/scripts/trust-proxy.mjs ./trust-proxy.mjs
 RUN mkdir -p .next/cache .data && chown node:node .next/cache .data
 USER node
 EXPOSE 3000
 HEALTHCHECK --interval=15s --timeout=5s --start-period=30s --retries=3 CMD ["node", "healthcheck.mjs"]
-CMD ["node", "server.js"]
+# trust-proxy.mjs: X-Forwarded-For becomes the real client address (the peer, or what a
+# TRUSTED_PROXIES proxy forwarded) before Next sees the request; see README "Security".
+CMD ["node", "--import", "./trust-proxy.mjs", "server.js"]

@@ -1,6 +1,7 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
+import net from "node:net";
 import path from "node:path";
 import { z } from "zod";
 
@@ -14,6 +15,20 @@ const csv = z
   .string()
   .transform((v) => v.split(",").map((s) => s.trim().toLowerCase()).filter(Boolean));
 const unit = z.coerce.number().min(0).max(1);
+/** "10.0.0.5, 172.16.0.0/12, ::1": addresses or CIDR blocks. */
+const proxyList = z
+  .string()
+  .transform((v) => v.split(",").map((s) => s.trim()).filter(Boolean))
+  .pipe(
+    z.array(
+      z.string().refine((entry) => {
+        const [address = "", prefix, extra] = entry.split("/");
+        const family = net.isIP(address);
+        if (family === 0 || extra !== undefined) return false;
+        return prefix === undefined || (/^\d{1,3}$/.test(prefix) && Number(prefix) <= (family === 4 ? 32 : 128));
+      }, "must be a comma-separated list of IP addresses or CIDR blocks (10.0.0.5, 172.16.0.0/12)"),
+    ),
+  );
 
 const EnvSchema = z
   .object({
@@ -28,8 +43,13 @@ const EnvSchema = z
     ADMIN_EMAILS: csv.default([]),
     /** Sign-in/sign-up rate limiting (production only); "off" only for browser test runs. */
     AUTH_RATE_LIMIT: z.enum(["on", "off"]).default("on"),
-    /** The header carrying the client's address, set (overwritten) by your reverse proxy. */
-    AUTH_IP_HEADER: z.string().trim().toLowerCase().min(1).default("x-forwarded-for"),
+    /**
+     * Reverse proxies (IPs or CIDRs, comma-separated) whose X-Forwarded-For is believed. The
+     * start-up preload (scripts/trust-proxy.mjs) rewrites X-Forwarded-For to the one client
+     * address: the socket's peer, or, when that peer is listed here, the nearest untrusted hop
+     * of the chain. Unset: the socket's peer, whatever the client sent.
+     */
+    TRUSTED_PROXIES: proxyList.default([]),
 
     LLM_PROVIDER: z.enum(["local", "openai"]).optional(),
     EMBEDDING_PROVIDER: z.enum(["local", "openai"]).optional(),
@@ -37,7 +57,8 @@ const EnvSchema = z
     OPENAI_BASE_URL: z.string().url().optional(),
     OPENAI_CHAT_MODEL: z.string().default("gpt-4o-mini"),
     OPENAI_EMBEDDING_MODEL: z.string().default("text-embedding-3-small"),
-    EMBEDDING_DIMENSIONS: z.coerce.number().int().positive().default(384),
+    /** Size of every stored vector; 384 with the offline model, the model's own size otherwise (pgvector stores up to 16,000). */
+    EMBEDDING_DIMENSIONS: z.coerce.number().int().positive().max(16_000).default(384),
 
     MEMORY_WRITE_RATE_PER_CONVERSATION: z.coerce.number().int().positive().default(10),
     MEMORY_WRITE_RATE_PER_HOUR: z.coerce.number().int().positive().default(25),
@@ -50,6 +71,10 @@ const EnvSchema = z
     MEMORY_WRITE_ARTIFICIAL_DELAY_MS: z.coerce.number().int().min(0).default(0),
     MEMORY_WORKER_ENABLED: bool.default(true),
     MEMORY_WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(8),
+    /** Tokens of recalled memories put in front of the model each turn (about 4 characters a token). */
+    RECALL_TOKEN_BUDGET: z.coerce.number().int().min(0).max(20_000).default(600),
+    /** Most memories recalled into one turn. */
+    RECALL_MAX_MEMORIES: z.coerce.number().int().min(0).max(50).default(8),
 
     MLFLOW_TRACKING_URI: z.string().url().optional(),
     LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
@@ -68,6 +93,18 @@ const EnvSchema = z
         path: ["BETTER_AUTH_SECRET"],
         message: "is required in production when DATABASE_URL is set (several instances must share it)",
       });
+    }
+    // The offline embedding's layout (lib/embeddings/embed-local.ts) is calibrated at 384 only.
+    if ((env.EMBEDDING_PROVIDER ?? "local") === "local" && env.EMBEDDING_DIMENSIONS !== 384) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["EMBEDDING_DIMENSIONS"],
+        message: "must be 384 with EMBEDDING_PROVIDER=local (the offline model's size); other sizes need EMBEDDING_PROVIDER=openai",
+      });
+    }
+    // Recorded with every vector as "openai/<model>@<dimensions>" (memory_items.embedding_model, 120 characters).
+    if (!/^[A-Za-z0-9][A-Za-z0-9._:/@+-]{0,99}$/.test(env.OPENAI_EMBEDDING_MODEL)) {
+      ctx.addIssue({ code: "custom", path: ["OPENAI_EMBEDDING_MODEL"], message: "must be 1-100 of A-Z a-z 0-9 . _ : / @ + -" });
     }
     if (env.LLM_PROVIDER === "openai" && !env.OPENAI_API_KEY && !env.OPENAI_BASE_URL) {
       ctx.addIssue({ code: "custom", path: ["OPENAI_API_KEY"], message: "is required when LLM_PROVIDER=openai" });
@@ -101,6 +138,8 @@ function loadConfig() {
       artificialDelayMs: env.MEMORY_WRITE_ARTIFICIAL_DELAY_MS,
       workerEnabled: env.MEMORY_WORKER_ENABLED,
       workerConcurrency: env.MEMORY_WORKER_CONCURRENCY,
+      recallTokenBudget: env.RECALL_TOKEN_BUDGET,
+      recallMaxMemories: env.RECALL_MAX_MEMORIES,
     },
   } as const;
 }

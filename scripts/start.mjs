@@ -6,6 +6,7 @@
 import { spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
+import { pathToFileURL } from "node:url";
 
 const root = path.resolve(import.meta.dirname, "..");
 const mode = process.argv[2] === "dev" ? "dev" : "start";
@@ -41,9 +42,17 @@ if (mode === "start") {
   // it there, here a link does. It also changes into that directory: keep DATA_DIR where it was.
   const staticLink = path.join(standalone, ".next", "static");
   if (!fs.lstatSync(staticLink, { throwIfNoEntry: false })) fs.symlinkSync(path.join("..", "..", "static"), staticLink);
+  // …and public/ (favicon, manifest, robots.txt) from its own directory too.
+  const publicLink = path.join(standalone, "public");
+  if (!fs.lstatSync(publicLink, { throwIfNoEntry: false })) fs.symlinkSync(path.join("..", "..", "public"), publicLink);
   process.env.DATA_DIR = path.resolve(root, process.env.DATA_DIR || ".data");
   process.env.PORT = port;
-  child = spawn(process.execPath, [path.join(standalone, "server.js")], { cwd: standalone, stdio: "inherit", env: process.env });
+  // Logs are JSON lines; nothing should colour them (some libraries decide from TERM, not a TTY).
+  process.env.NO_COLOR ??= "1";
+  // As the image runs it: the preload sets X-Forwarded-For to the real client address
+  // (the socket's peer, or what a TRUSTED_PROXIES proxy forwarded) before Next sees a request.
+  const preload = pathToFileURL(path.join(root, "scripts", "trust-proxy.mjs")).href;
+  child = spawn(process.execPath, ["--import", preload, path.join(standalone, "server.js")], { cwd: standalone, stdio: "inherit", env: process.env });
 } else {
   child = spawn(bin("next"), [mode, "--port", port], { cwd: root, stdio: "inherit", env: process.env });
 }

@@ -104,7 +104,7 @@ export function EvalsChart({ runs }: { runs: StoredEvalRun[] }) {
       <ul className="mt-2 flex flex-wrap gap-4 text-xs text-zinc-600" aria-hidden="true">
         {SERIES.map((series) => (
           <li key={series.key} className="flex items-center gap-1.5">
-            <span className="inline-block h-0.5 w-4" style={{ backgroundColor: series.color }} />
+            <svg className="inline-block h-0.5 w-4" viewBox="0 0 16 2" preserveAspectRatio="none"><rect width="16" height="2" fill={series.color} /></svg>
             {series.label} ({series.line} line: its gate)
           </li>
         ))}

@@ -1,12 +1,25 @@
 import "server-only";
+import http from "node:http";
 import { betterAuth } from "better-auth";
 import { prismaAdapter } from "better-auth/adapters/prisma";
+import { APIError, createAuthMiddleware } from "better-auth/api";
 import { nextCookies } from "better-auth/next-js";
+import { z } from "zod";
+import { trustedOrigins } from "@/lib/auth/trusted-origins";
 import { config } from "@/lib/config";
 import { getDb } from "@/lib/db/client";
+import { log } from "@/lib/log";
 import { consumeAuthRateLimit } from "@/lib/redis/rate-limit-auth";
 
-const LOCAL_ORIGIN = /^http:\/\/(localhost|127\.0\.0\.1)(:\d+)?$/;
+/** What sign-up and update-user accept as a display name. */
+const NameSchema = z.string().max(100, "Name is at most 100 characters.").optional();
+
+/** better-auth's own messages go through the app's logger: one JSON line each, no colours. */
+function authLog(level: "debug" | "info" | "warn" | "error", message: string, ...args: unknown[]) {
+  const error = args.find((a) => a instanceof Error);
+  const rest = args.filter((a) => !(a instanceof Error));
+  log[level](message, { source: "better-auth", ...(error ? { error } : {}), ...(rest.length ? { args: rest } : {}) });
+}
 
 function createAuth() {
   return betterAuth({
@@ -24,14 +37,23 @@ function createAuth() {
     session: { cookieCache: { enabled: false } },
     advanced: {
       database: { generateId: "uuid" },
-      // Rate limits key on this header; a client can forge it unless the proxy in front overwrites it.
-      ipAddress: { ipAddressHeaders: [config.AUTH_IP_HEADER] },
+      // Rate limits key on the client's address. scripts/trust-proxy.mjs (preloaded by the
+      // image and `npm start`) rewrites X-Forwarded-For to exactly that address: the socket's
+      // peer, or what a TRUSTED_PROXIES proxy forwarded; a client cannot choose its own key.
+      ipAddress: { ipAddressHeaders: ["x-forwarded-for"] },
     },
-    // A local install (APP_URL on localhost) accepts whichever localhost port it is reached on
-    // (tests run several instances); a public one accepts only its own origin.
-    trustedOrigins: (request) => {
-      const origin = request?.headers.get("origin");
-      return LOCAL_ORIGIN.test(new URL(config.APP_URL).origin) && origin && LOCAL_ORIGIN.test(origin) ? [config.APP_URL, origin] : [config.APP_URL];
+    trustedOrigins: (request) => trustedOrigins(request),
+    logger: { level: "warn", log: authLog },
+    // Errors that are not better-auth's own (the database unreachable …) are thrown to the auth
+    // route's wrapper, which logs them once and answers JSON (503 for an outage), instead of
+    // better-call printing them and answering an empty 500. Its own errors stay JSON responses.
+    onAPIError: { throw: true },
+    hooks: {
+      before: createAuthMiddleware(async (ctx) => {
+        if (ctx.path !== "/sign-up/email" && ctx.path !== "/update-user") return;
+        const name = NameSchema.safeParse((ctx.body as { name?: unknown } | undefined)?.name);
+        if (!name.success) throw new APIError("BAD_REQUEST", { code: "INVALID_NAME", message: name.error.issues[0]!.message });
+      }),
     },
     rateLimit: {
       enabled: config.NODE_ENV === "production" && config.AUTH_RATE_LIMIT === "on",
@@ -54,11 +76,22 @@ function createAuth() {
   });
 }
 
+// Set by scripts/trust-proxy.mjs. Without it, X-Forwarded-For is whatever the client sent.
+const TRUST_PROXY = Symbol.for("mnemo.trust-proxy");
+
+function warnIfClientAddressUnverified() {
+  if (config.NODE_ENV !== "production" || (http.Server.prototype as unknown as Record<symbol, unknown>)[TRUST_PROXY]) return;
+  log.warn("client addresses are unverified: start the server with `node --import ./trust-proxy.mjs server.js` (as the image and npm start do), or sign-in rate limits key on a client-chosen X-Forwarded-For");
+}
+
 type Auth = ReturnType<typeof createAuth>;
 const KEY = Symbol.for("mnemo.auth");
 const g = globalThis as unknown as Record<symbol, Auth | undefined>;
 
 export function getAuth(): Auth {
-  g[KEY] ??= createAuth();
+  if (!g[KEY]) {
+    warnIfClientAddressUnverified();
+    g[KEY] = createAuth();
+  }
   return g[KEY];
 }

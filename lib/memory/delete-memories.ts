@@ -32,7 +32,8 @@ export async function deleteMemories(options: {
 }): Promise<DeleteMemoriesResult> {
   const startedAt = performance.now();
   const { userId, memoryIds, correlationId } = OptionsSchema.parse(options);
-  const unique = [...new Set(memoryIds)];
+  // Ids are compared as stored (lower case): "ABC…" and "abc…" are one memory, not one deleted and one not found.
+  const unique = [...new Set(memoryIds.map((id) => id.toLowerCase()))];
   const ids = unique.filter((id) => z.string().uuid().safeParse(id).success);
   const { result } = await runMemoryTransaction({
     userId,

@@ -4,7 +4,8 @@ import { selectUserEventsPage } from "@/lib/db/memory-events-sql";
 import { log } from "@/lib/log";
 import { listMemoryEventsSince } from "@/lib/memory/list-memory-events-since";
 import type { MemoryEvent } from "@/lib/memory/schemas";
-import { subscribeMemoryEvents } from "@/lib/memory/subscribe-memory-events";
+import { SeqCursorSchema } from "@/lib/memory/view-schemas";
+import { subscribeMemoryEvents, subscribeMemoryWriteHints } from "@/lib/memory/subscribe-memory-events";
 import { getServerDrain } from "@/lib/server/server-drain";
 
 const BATCH = 200;
@@ -24,12 +25,22 @@ const RECONNECT_MS = 2_000;
  * of rows after the last sent seq, so events go out once, in seq order, with no gaps, and a
  * reconnect with Last-Event-ID resumes exactly after the last one the client saw.
  *
+ * `event: ready` follows the replay, with `{ from }`: the seq after which this stream carries
+ * every event (the cursor it resumed from, or the newest event when it started "from now").
+ *
+ * Alongside, `event: write` + `{ writeId, status }` tells the page that one of the user's queued
+ * writes finished (from `memory-writes:<userId>`). Those carry no `id:`: they are hints to
+ * re-read the write's status, not resumable history, so they never move Last-Event-ID.
+ *
  * afterSeq null means "from now on" (the latest existing event is the starting point).
  */
 export function openActivityStream(options: { userId: string; afterSeq: string | null; signal: AbortSignal }): ReadableStream<Uint8Array> {
   const { userId, signal } = options;
   const encoder = new TextEncoder();
-  let lastSeq: bigint | null = options.afterSeq === null ? null : BigInt(options.afterSeq);
+  // Checked here too: a cursor past bigint would make every read fail, a stream that never delivers.
+  let lastSeq: bigint | null = options.afterSeq === null ? null : BigInt(SeqCursorSchema.parse(options.afterSeq));
+  // Where this stream starts: it carries every event after this seq (sent with `ready`).
+  let fromSeq: string | null = options.afterSeq;
   let closed = false;
   let reading = false;
   let readAgain = false;
@@ -63,6 +74,7 @@ export function openActivityStream(options: { userId: string; afterSeq: string |
             if (lastSeq === null) {
               const [latest] = await selectUserEventsPage(getDb(), { userId, beforeSeq: null, limit: 1 });
               lastSeq = latest ? BigInt(latest.seq) : 0n;
+              fromSeq = lastSeq.toString();
             }
             for (;;) {
               const events = await listMemoryEventsSince({ userId, afterSeq: lastSeq.toString(), limit: BATCH });
@@ -78,6 +90,10 @@ export function openActivityStream(options: { userId: string; afterSeq: string |
       };
 
       const unsubscribe = subscribeMemoryEvents({ userId, onEvent: () => void catchUp() });
+      const unsubscribeWrites = subscribeMemoryWriteHints({
+        userId,
+        onHint: (hint) => write(`event: write\ndata: ${JSON.stringify({ writeId: hint.writeId, status: hint.status })}\n\n`),
+      });
       const heartbeat = setInterval(() => {
         write("event: ping\ndata: {}\n\n");
         void catchUp();
@@ -88,6 +104,7 @@ export function openActivityStream(options: { userId: string; afterSeq: string |
         if (closed) return;
         closed = true;
         unsubscribe();
+        unsubscribeWrites();
         stopOnDrain();
         clearInterval(heartbeat);
         clearTimeout(settle);
@@ -106,7 +123,7 @@ export function openActivityStream(options: { userId: string; afterSeq: string |
       if (signal.aborted) return close();
 
       write(`retry: ${RECONNECT_MS}\n\n`);
-      void catchUp().then(() => write(`event: ready\ndata: {}\n\n`));
+      void catchUp().then(() => write(`event: ready\ndata: ${JSON.stringify(fromSeq === null ? {} : { from: fromSeq })}\n\n`));
     },
     cancel() {
       cleanup();

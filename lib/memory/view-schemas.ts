@@ -6,7 +6,33 @@ import { ExtractionTypeSchema, MemoryOperationSchema, MemoryStatusSchema, Memory
 // HTTP. Dates travel as ISO strings so the same schema parses on the server and in the browser.
 
 const isoDate = z.string().datetime({ offset: true });
-const seqCursor = z.string().regex(/^\d{1,19}$/, "must be a sequence number");
+/** PostgreSQL's bigint maximum: a larger cursor would fail the query instead of matching nothing. */
+const MAX_SEQ = 9_223_372_036_854_775_807n;
+
+/** A sequence number (audit seq) as a cursor: decimal digits within PostgreSQL's bigint. */
+export const SeqCursorSchema = z
+  .string()
+  .regex(/^\d{1,19}$/, "must be a sequence number")
+  // Zod runs refinements after a failed regex too: only digits reach BigInt().
+  .refine((v) => !/^\d{1,19}$/.test(v) || BigInt(v) <= MAX_SEQ, "must be a sequence number (at most 9223372036854775807)");
+const seqCursor = SeqCursorSchema;
+
+/**
+ * A whole number in a query string: decimal digits only, so "0x10", "1e1" and " 16" are
+ * refused rather than read as 16, 10 and 16 (Number() would). Numbers pass (server callers).
+ */
+const queryInt = (min: number, max: number) =>
+  z
+    .union([z.number(), z.string().regex(/^\d{1,9}$/, "must be a whole number in decimal digits").transform(Number)])
+    .pipe(z.number().int().min(min).max(max));
+
+/**
+ * A date filter: an ISO date (2026-05-01) or date-time with its offset, 4-digit years, so
+ * what reaches PostgreSQL is always a timestamp it can compare (no "-010000-01-01", no bare "5").
+ */
+const isoDateOrDateTime = z.union([z.iso.date(), z.iso.datetime({ offset: true, local: false })], {
+  error: "must be an ISO date (2026-05-01) or date-time (2026-05-01T12:00:00Z)",
+});
 
 /** One memory row as listed on /memories and /memories/pending. */
 export const MemoryListItemSchema = z.object({
@@ -41,8 +67,8 @@ export const MemoryListQuerySchema = z.object({
   types: csvOf(MemoryTypeSchema).optional(),
   statuses: csvOf(MemoryStatusSchema).optional(),
   sort: MemorySortSchema.default("newest"),
-  page: z.coerce.number().int().min(1).max(10_000).default(1),
-  pageSize: z.coerce.number().int().min(1).max(100).default(20),
+  page: queryInt(1, 10_000).default(1),
+  pageSize: queryInt(1, 100).default(20),
 });
 export type MemoryListQuery = z.infer<typeof MemoryListQuerySchema>;
 
@@ -66,6 +92,8 @@ export type ChainLink = z.infer<typeof ChainLinkSchema>;
 /** GET /api/memories/[id]: the memory, where it came from, its chain both ways and its audit history. */
 export const MemoryDetailSchema = z.object({
   memory: MemoryListItemSchema,
+  /** When the memory stops counting (set on its page or by "for this week"); null: never. */
+  expiresAt: isoDate.nullable(),
   source: z
     .object({
       conversationId: z.string().uuid(),
@@ -81,6 +109,13 @@ export const MemoryDetailSchema = z.object({
   /** Newer versions that replaced it, in order. */
   successors: z.array(ChainLinkSchema),
   history: z.array(MemoryEventSchema),
+  /** The answers this memory was given to (recall): how many, and the latest with their conversations. */
+  usage: z.object({
+    total: z.number().int(),
+    answers: z.array(
+      z.object({ messageId: z.string().uuid(), conversationId: z.string().uuid(), conversationTitle: z.string().nullable(), at: isoDate }),
+    ),
+  }),
 });
 export type MemoryDetail = z.infer<typeof MemoryDetailSchema>;
 
@@ -110,7 +145,7 @@ export type PendingList = z.infer<typeof PendingListSchema>;
 /** GET /api/activity: the user's own events, newest first, keyset by seq. */
 export const ActivityQuerySchema = z.object({
   before: seqCursor.optional(),
-  limit: z.coerce.number().int().min(1).max(200).default(50),
+  limit: queryInt(1, 200).default(50),
 });
 
 export const ActivityPageSchema = z.object({
@@ -133,24 +168,18 @@ export const AuditFiltersSchema = z.object({
   operation: z.preprocess(emptyToUndefined, MemoryOperationSchema.optional()),
   extractionType: z.preprocess(emptyToUndefined, ExtractionTypeSchema.optional()),
   /** Inclusive lower bound: an ISO date or date-time. */
-  from: z.preprocess(emptyToUndefined, z.coerce.date().optional()),
+  from: z.preprocess(emptyToUndefined, isoDateOrDateTime.transform((v) => new Date(v)).optional()),
   /** Exclusive upper bound; a bare date (YYYY-MM-DD) means up to the end of that day. */
   to: z.preprocess(
     emptyToUndefined,
-    z
-      .string()
-      .optional()
-      .transform((v, ctx) => {
-        if (v === undefined) return undefined;
+    isoDateOrDateTime
+      .transform((v) => {
         const bareDay = /^\d{4}-\d{2}-\d{2}$/.test(v);
         const date = new Date(bareDay ? `${v}T00:00:00.000Z` : v);
-        if (Number.isNaN(date.getTime())) {
-          ctx.addIssue({ code: "custom", message: "must be a date" });
-          return z.NEVER;
-        }
         if (bareDay) date.setUTCDate(date.getUTCDate() + 1);
         return date;
-      }),
+      })
+      .optional(),
   ),
   correlationId: z.preprocess(emptyToUndefined, z.string().uuid({ message: "must be a UUID" }).optional()),
 });
@@ -158,7 +187,7 @@ export type AuditFilters = z.infer<typeof AuditFiltersSchema>;
 
 export const AuditQuerySchema = AuditFiltersSchema.extend({
   cursor: z.preprocess(emptyToUndefined, seqCursor.optional()),
-  limit: z.coerce.number().int().min(1).max(200).default(50),
+  limit: queryInt(1, 200).default(50),
 });
 export type AuditQuery = z.infer<typeof AuditQuerySchema>;
 

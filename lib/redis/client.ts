@@ -1,7 +1,7 @@
 import "server-only";
 import { Redis } from "ioredis";
 import { config } from "@/lib/config";
-import { log } from "@/lib/log";
+import { dependencyFailed, dependencyRecovered } from "@/lib/log";
 
 /**
  * The shared ioredis connections, or null when REDIS_URL is unset (callers then use their
@@ -17,15 +17,10 @@ function connect(role: "command" | "subscriber"): Redis {
     commandTimeout: role === "command" ? 1000 : undefined,
     retryStrategy: (times) => Math.min(times * 200, 2000),
   });
-  let warned = false;
-  client.on("error", (error: Error) => {
-    if (!warned) log.warn("redis unavailable; degrading", { role, error: error.message });
-    warned = true;
-  });
-  client.on("ready", () => {
-    if (warned) log.info("redis reconnected", { role });
-    warned = false;
-  });
+  // Every failed reconnect emits an error: the logger counts them as one outage (logged when it
+  // starts, summarised, and when it ends), which the next ready connection ends.
+  client.on("error", (error: Error) => dependencyFailed("redis", "redis connection error", { role, error }));
+  client.on("ready", () => dependencyRecovered("redis"));
   return client;
 }
 

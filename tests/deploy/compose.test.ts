@@ -44,6 +44,7 @@ function composeConfig(values: Record<string, string>) {
 
 type ComposeService = {
   image?: string;
+  networks?: Record<string, { ipv4_address?: string } | null>;
   build?: { context: string; target?: string };
   command?: string[] | null;
   environment?: Record<string, string>;
@@ -134,6 +135,12 @@ describe("docker-compose.yml", () => {
     const local = /^v?(\d+\.\d+)\./.exec(run("caddy", ["version"]).stdout)?.[1];
     expect(proxy.image).toBe(`caddy:${local}-alpine`);
     expect(Object.keys(config?.volumes ?? {}).sort()).toEqual(["caddy-data", "db-data", "redis-data"]);
+  });
+
+  it("the app believes X-Forwarded-For only from the proxy: TRUSTED_PROXIES is the proxy's fixed address", () => {
+    const proxyAddress = services.proxy!.networks?.default?.ipv4_address;
+    expect(proxyAddress).toMatch(/^\d+\.\d+\.\d+\.\d+$/);
+    expect(services.app!.environment?.TRUSTED_PROXIES).toBe(proxyAddress);
   });
 
   it("runs app and migrate without capabilities, under an init, and rotates every service's logs", () => {

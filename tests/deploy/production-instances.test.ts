@@ -5,6 +5,7 @@
 // session made on one is honoured by the other: nothing that matters lives in one process.
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
+import net from "node:net";
 import { randomUUID } from "node:crypto";
 import os from "node:os";
 import pg from "pg";
@@ -38,12 +39,14 @@ const redisUrl = (() => {
   return url.toString();
 })();
 
-// What docker-compose.yml gives every app container, pointed at this machine's services.
+// What docker-compose.yml gives every app container, pointed at this machine's services. Its
+// TRUSTED_PROXIES names compose's proxy; here the test itself (and Caddy, below) stands in front
+// of the replicas on this machine, so X-Forwarded-For is believed from loopback.
 const composeEnv = {
   DATABASE_URL: databaseUrl,
   REDIS_URL: redisUrl,
   BETTER_AUTH_SECRET: "deploy-secret-deploy-secret-deploy-secret-01",
-  AUTH_IP_HEADER: "x-forwarded-for",
+  TRUSTED_PROXIES: "127.0.0.1,::1",
   LOG_LEVEL: "warn",
 };
 
@@ -125,6 +128,46 @@ async function eventually<T>(read: () => Promise<T>, done: (value: T) => boolean
   }
 }
 
+/** A process's resident memory, from /proc. */
+function rssKiB(pid: number): number {
+  return Number(/^VmRSS:\s+(\d+) kB/m.exec(fs.readFileSync(`/proc/${pid}/status`, "utf8"))![1]);
+}
+
+/**
+ * Starts a POST with Transfer-Encoding: chunked (no Content-Length) over a raw socket, writes
+ * `sendBytes` of it as fast as the server takes them, then waits (never finishing the body) for
+ * the server to answer and hang up. Resolves with the answer and whether the server closed.
+ */
+function chunkedUpload(replica: Replica, path: string, sendBytes: number) {
+  return new Promise<{ head: string; body: string; closedByServer: boolean }>((resolve) => {
+    const socket = net.connect(replica.port, "127.0.0.1");
+    const chunk = Buffer.alloc(64 * 1024, 0x61);
+    const frame = Buffer.concat([Buffer.from(`${chunk.length.toString(16)}\r\n`), chunk, Buffer.from("\r\n")]);
+    let received = "";
+    let sent = 0;
+    let closed = false;
+    let closedByServer = false;
+    const timer = setTimeout(() => socket.destroy(), 20_000);
+    socket.on("data", (data) => void (received += data.toString("latin1")));
+    socket.on("end", () => void (closedByServer = true));
+    // A reset is the server hanging up too (it had unread bytes of ours when it closed).
+    socket.on("error", (error: NodeJS.ErrnoException) => void (closedByServer ||= error.code === "ECONNRESET" || error.code === "EPIPE"));
+    socket.on("close", () => {
+      closed = true;
+      clearTimeout(timer);
+      const [head = "", body = ""] = received.split("\r\n\r\n");
+      resolve({ head, body, closedByServer });
+    });
+    socket.on("connect", async () => {
+      socket.write(`POST ${path} HTTP/1.1\r\nHost: 127.0.0.1:${replica.port}\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n`);
+      while (!closed && received === "" && sent < sendBytes) {
+        sent += chunk.length;
+        if (!socket.write(frame)) await new Promise((r) => (socket.once("drain", r), socket.once("close", r)));
+      }
+    });
+  });
+}
+
 async function health(replica: Replica) {
   const response = await fetch(`${replica.url}/api/health`);
   return { status: response.status, body: HealthSchema.parse(await response.json()) };
@@ -190,6 +233,70 @@ describe("production replicas sharing PostgreSQL and Redis", () => {
     expect(statuses).toEqual([401, 401, 401, 429]);
   });
 
+  it("a client talking to a replica directly cannot choose its sign-in rate-limit key by forging X-Forwarded-For", async () => {
+    // No TRUSTED_PROXIES: the preload (the image's CMD) replaces the header with the peer's address.
+    const direct = await start({ TRUSTED_PROXIES: "" });
+    expect(direct.output()).toMatch(/"msg":"TRUSTED_PROXIES is unset/);
+    const { email } = await signUp(a);
+    const statuses = [];
+    for (let i = 0; i < 4; i++) {
+      const response = await fetch(`${direct.url}/api/auth/sign-in/email`, {
+        method: "POST",
+        headers: { "content-type": "application/json", origin: direct.url, "x-forwarded-for": clientAddress() },
+        body: JSON.stringify({ email, password: "wrong-password-123" }),
+      });
+      statuses.push(response.status);
+    }
+    expect(statuses).toEqual([401, 401, 401, 429]);
+    expect(await direct.stop()).toBe(0);
+  });
+
+  it("cuts a chunked upload without Content-Length at the limit and hangs up, without reading the rest", async () => {
+    // The client sends 4 MB of a declared-nothing body and then waits: a server that read (or
+    // buffered, or drained) the whole body would wait for the rest and never answer.
+    for (const path of ["/api/chat", "/api/auth/sign-in/email"]) {
+      const result = await chunkedUpload(a, path, 4 * 1024 * 1024);
+      expect(result.head, path).toMatch(/^HTTP\/1\.1 413 /);
+      expect(result.head, path).toMatch(/^connection: close$/im);
+      expect(result.body, path).toContain('"code":"payload_too_large"');
+      expect(result.closedByServer, path).toBe(true);
+    }
+    // Four at once at sign-in (better-auth used to read each whole): memory stays flat.
+    const rssBefore = rssKiB(a.pid);
+    const results = await Promise.all(Array.from({ length: 4 }, () => chunkedUpload(a, "/api/auth/sign-in/email", 4 * 1024 * 1024)));
+    for (const result of results) {
+      expect(result.closedByServer).toBe(true);
+      // Under load the server's hang-up can reset the socket before the client has read the 413.
+      if (result.head) expect(result.head).toMatch(/^HTTP\/1\.1 413 /);
+    }
+    expect(rssKiB(a.pid) - rssBefore).toBeLessThan(64 * 1024);
+  });
+
+  it("serves its security headers: the pages' nonce CSP, nosniff, no framing, the referrer policy, no-store on the API", async () => {
+    const page = await fetch(`${a.url}/sign-in`);
+    const csp = page.headers.get("content-security-policy") ?? "";
+    expect(csp).toMatch(/script-src 'self' 'nonce-[A-Za-z0-9+/=]+' 'strict-dynamic'/);
+    expect(csp).not.toMatch(/unsafe-eval|unsafe-inline/);
+    const html = await page.text();
+    expect(html).toContain(`nonce="${/'nonce-([^']+)'/.exec(csp)![1]}"`);
+    const api = await fetch(`${a.url}/api/memories`);
+    expect(api.status).toBe(401);
+    expect(api.headers.get("cache-control")).toBe("no-store");
+    expect(api.headers.get("content-security-policy")).toBe("default-src 'none'; frame-ancestors 'none'");
+    const asset = /\/_next\/static\/[^"]+\.js/.exec(html)![0];
+    for (const response of [page, api, await fetch(`${a.url}${asset}`), await fetch(`${a.url}/no-such-page`)]) {
+      expect(response.headers.get("x-content-type-options"), response.url).toBe("nosniff");
+      expect(response.headers.get("x-frame-options"), response.url).toBe("DENY");
+      expect(response.headers.get("referrer-policy"), response.url).toBe("strict-origin-when-cross-origin");
+      // Plain http here: no HSTS (see the public-URL replica below).
+      expect(response.headers.get("strict-transport-security"), response.url).toBeNull();
+    }
+    const undefinedMethod = await fetch(`${a.url}/api/memories`, { method: "PUT" });
+    expect(undefinedMethod.status).toBe(405);
+    expect(undefinedMethod.headers.get("allow")).toBe("GET, HEAD, OPTIONS");
+    expect(await undefinedMethod.json()).toMatchObject({ error: { code: "method_not_allowed" } });
+  });
+
   it("behind a public APP_URL accepts sign-ups only from that origin, not from any localhost page", async () => {
     const publicReplica = await start({ APP_URL: "https://mnemo.example.com" });
     const attempt = (origin: string) =>
@@ -201,6 +308,16 @@ describe("production replicas sharing PostgreSQL and Redis", () => {
     expect((await attempt("http://localhost:5173")).status).toBe(403);
     expect((await attempt("https://evil.example")).status).toBe(403);
     expect((await attempt("https://mnemo.example.com")).status).toBe(200);
+    // Served over https: HSTS on pages and API answers, and the app's own routes refuse other origins too.
+    const hsts = "max-age=31536000; includeSubDomains";
+    expect((await fetch(`${publicReplica.url}/sign-in`)).headers.get("strict-transport-security")).toBe(hsts);
+    expect((await fetch(`${publicReplica.url}/api/memories`)).headers.get("strict-transport-security")).toBe(hsts);
+    const forged = await fetch(`${publicReplica.url}/api/memories/bulk-delete`, {
+      method: "POST",
+      headers: { "content-type": "text/plain", origin: "https://evil.example" },
+      body: JSON.stringify({ ids: [randomUUID()] }),
+    });
+    expect(forged.status).toBe(403);
     expect(await publicReplica.stop()).toBe(0);
   });
 
@@ -208,7 +325,7 @@ describe("production replicas sharing PostgreSQL and Redis", () => {
     for (const replica of [a, b]) {
       expect(await health(replica)).toEqual({
         status: 200,
-        body: { db: "ok", redis: "ok", model: "local/mnemo-local-memory-agent", embeddings: "local" },
+        body: { db: "ok", redis: "ok", model: "local/mnemo-local-memory-agent", embeddings: expect.stringMatching(/^local\/mnemo-blend-v1@384/) },
       });
       const check = runHealthcheck(appDir, replica);
       expect(check.status, check.output).toBe(0);

@@ -1,3 +1,4 @@
+import { routeMethods } from "@/lib/api/route-methods";
 import { checkHealth } from "@/lib/health/check-health";
 import { getServerDrain } from "@/lib/server/server-drain";
 
@@ -14,3 +15,6 @@ export async function GET(): Promise<Response> {
     headers: { "cache-control": "no-store" },
   });
 }
+
+// The other methods: a JSON 405 naming the allowed ones.
+export const { POST, PUT, PATCH, DELETE, OPTIONS } = routeMethods({ GET });

@@ -1,17 +1,23 @@
 import { z } from "zod";
+import { routeMethods } from "@/lib/api/route-methods";
 import { withRoute } from "@/lib/api/with-route";
 import { openActivityStream } from "@/lib/memory/open-activity-stream";
+import { SeqCursorSchema } from "@/lib/memory/view-schemas";
 
-const CursorSchema = z.string().regex(/^\d{1,19}$/, "must be a sequence number").optional();
+// Within PostgreSQL's bigint: a larger Last-Event-ID would give a stream that never delivers.
+const CursorSchema = SeqCursorSchema.optional();
 
 /**
- * GET /api/activity/stream?after=<seq> → text/event-stream of the user's write events.
+ * GET /api/activity/stream?after=<seq> → text/event-stream of the user's audit events
+ * (`memory`, resumable) and hints that a queued write finished (`write`, not resumable).
  * A reconnecting EventSource sends Last-Event-ID, which wins over `after`.
  */
-export const GET = withRoute(
+const get = withRoute(
   async ({ user, request, query }) => {
     const { after } = query(z.object({ after: CursorSchema }));
-    const lastEventId = CursorSchema.parse(request.headers.get("last-event-id") || undefined);
+    const { "Last-Event-ID": lastEventId } = z
+      .object({ "Last-Event-ID": CursorSchema })
+      .parse({ "Last-Event-ID": request.headers.get("last-event-id") || undefined });
     const body = openActivityStream({ userId: user.id, afterSeq: lastEventId ?? after ?? null, signal: request.signal });
     return new Response(body, {
       headers: {
@@ -24,3 +30,5 @@ export const GET = withRoute(
   },
   { auth: "user" },
 );
+
+export const { GET, POST, PUT, PATCH, DELETE, OPTIONS } = routeMethods({ GET: get });

@@ -1,5 +1,8 @@
+import { routeMethods } from "@/lib/api/route-methods";
 import { withRoute } from "@/lib/api/with-route";
 import { getSystemStatus } from "@/lib/ops/get-system-status";
 
 /** GET /api/admin/system → SystemStatus (admins only). */
-export const GET = withRoute(async () => Response.json(await getSystemStatus(), { headers: { "cache-control": "no-store" } }), { auth: "admin" });
+const get = withRoute(async () => Response.json(await getSystemStatus(), { headers: { "cache-control": "no-store" } }), { auth: "admin" });
+
+export const { GET, POST, PUT, PATCH, DELETE, OPTIONS } = routeMethods({ GET: get });

@@ -1,8 +1,9 @@
+import { routeMethods } from "@/lib/api/route-methods";
 import { withRoute } from "@/lib/api/with-route";
 import { exportAuditCsv } from "@/lib/admin/export-audit-csv";
 
 /** GET /api/admin/audit/export?<same filters as the list> → text/csv of the whole filtered set. */
-export const GET = withRoute(
+const get = withRoute(
   async ({ request }) => {
     const body = exportAuditCsv({ query: Object.fromEntries(new URL(request.url).searchParams), signal: request.signal });
     const stamp = new Date().toISOString().replace(/[:.]/g, "-");
@@ -16,3 +17,5 @@ export const GET = withRoute(
   },
   { auth: "admin" },
 );
+
+export const { GET, POST, PUT, PATCH, DELETE, OPTIONS } = routeMethods({ GET: get });
