@@ -1,5 +1,7 @@
 // Applies pending migrations (npm run db:migrate): to DATABASE_URL when set, otherwise to the
-// embedded PGlite under <DATA_DIR>/pglite. Run by scripts/start.mjs before the app starts.
+// embedded PGlite under <DATA_DIR>/pglite, then makes sure the configured embedding space has its
+// partial HNSW index (lib/embeddings/ensure-embedding-index.ts). Run by scripts/start.mjs before
+// the app starts.
 //   npm run db:migrate                          apply what is pending
 //   npm run db:migrate -- --rolled-back <name>  mark a failed migration rolled back (after
 //                                               fixing its SQL), like `prisma migrate resolve`
@@ -17,20 +19,35 @@ async function main(): Promise<string> {
   const { applyMigrations } = await import("@/lib/db/migrations/apply-migrations");
   const { markMigrationRolledBack } = await import("@/lib/db/migrations/migration-mark-rolled-back");
 
-  const run = async (target: MigrationTarget) => {
+  const { ensureEmbeddingIndex } = await import("@/lib/embeddings/ensure-embedding-index");
+  const { PrismaClient } = await import("@/lib/generated/prisma/client");
+
+  const run = async (target: MigrationTarget, prisma: () => Promise<InstanceType<typeof PrismaClient>>) => {
     if (rolledBack) {
       await markMigrationRolledBack({ ...target, migrationName: rolledBack });
       return `marked ${rolledBack} rolled back; run db:migrate again to retry it`;
     }
     const { applied } = await applyMigrations(target);
-    return applied.length === 0 ? "already up to date" : `applied ${applied.length} (${applied.join(", ")})`;
+    const migrated = applied.length === 0 ? "already up to date" : `applied ${applied.length} (${applied.join(", ")})`;
+    const db = await prisma();
+    try {
+      const index = await ensureEmbeddingIndex({ db });
+      const built = index.state === "built" ? `; built embedding index ${index.name} in ${index.ms} ms` : "";
+      return migrated + built;
+    } finally {
+      await db.$disconnect();
+    }
   };
 
   let label: string;
   let outcome: string;
   if (config.DATABASE_URL) {
     label = redact(config.DATABASE_URL);
-    outcome = await run({ connectionString: config.DATABASE_URL });
+    const connectionString = config.DATABASE_URL;
+    outcome = await run({ connectionString }, async () => {
+      const { PrismaPg } = await import("@prisma/adapter-pg");
+      return new PrismaClient({ adapter: new PrismaPg({ connectionString }) });
+    });
   } else {
     const { openPglite } = await import("@/lib/db/open-pglite");
     const dataDir = path.join(config.dataDir, "pglite");
@@ -38,7 +55,10 @@ async function main(): Promise<string> {
     label = `PGlite at ${relative && !relative.startsWith("..") ? relative : dataDir}`;
     const pglite = openPglite({ dataDir });
     try {
-      outcome = await run({ pglite });
+      outcome = await run({ pglite }, async () => {
+        const { PrismaPGlite } = await import("pglite-prisma-adapter");
+        return new PrismaClient({ adapter: new PrismaPGlite(pglite) });
+      });
     } finally {
       // Only one process may hold the data dir: release it before the app opens it.
       await pglite.close();

@@ -1,9 +1,14 @@
 import "server-only";
 import type { EmbeddingModel } from "ai";
-import { embedTexts } from "@/lib/embeddings/embed-texts";
+import type { Embedding } from "@/lib/db/sql-client";
+import { embedTexts, type EmbeddingPurpose } from "@/lib/embeddings/embed-texts";
 
-/** Embeds one text with the configured provider; see embedTexts for the dimension check. */
-export async function embedText(options: { text: string; model?: EmbeddingModel }): Promise<number[]> {
-  const [embedding] = await embedTexts({ texts: [options.text], model: options.model });
-  return embedding!;
+/**
+ * Embeds one text with the configured provider: the vector and its space (`model`), which
+ * insertMemoryItem records and search and dedup filter on. `purpose: "query"` for a search
+ * query (the offline model weighs meaning higher there); hosted models ignore it.
+ */
+export async function embedText(options: { text: string; purpose?: EmbeddingPurpose; model?: EmbeddingModel }): Promise<Embedding> {
+  const { model, vectors } = await embedTexts({ texts: [options.text], purpose: options.purpose, model: options.model });
+  return { vector: vectors[0]!, model };
 }

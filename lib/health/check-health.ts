@@ -1,10 +1,10 @@
 import "server-only";
 import type { Redis } from "ioredis";
 import { describeLanguageModel } from "@/lib/ai/get-language-model";
-import { config } from "@/lib/config";
 import { getDb } from "@/lib/db/client";
 import { pingDatabase } from "@/lib/db/health-sql";
 import type { SqlClient } from "@/lib/db/sql-client";
+import { getEmbeddingStatus } from "@/lib/health/get-embedding-status";
 import type { Health } from "@/lib/health/schemas";
 import { getRedis } from "@/lib/redis/client";
 import { firstConnection } from "@/lib/redis/first-connection";
@@ -17,16 +17,20 @@ export type CheckHealthOptions = {
   timeoutMs?: number;
 };
 
-/** Probes the database and Redis in parallel; the model and embeddings are reported as configured. */
+/**
+ * Probes the database and Redis in parallel; the model is reported as configured, the embeddings
+ * as configured plus how many memories still need re-embedding (informational: never unhealthy).
+ */
 export async function checkHealth(options: CheckHealthOptions = {}): Promise<Health> {
   const timeoutMs = options.timeoutMs ?? 2000;
   const redis = options.redis === undefined ? getRedis() : options.redis;
-  const [db, redisState] = await Promise.all([
+  const [db, redisState, embeddings] = await Promise.all([
     probe(() => pingDatabase(options.db ?? getDb()), timeoutMs),
     redis ? probe(() => pingRedis(redis, timeoutMs), timeoutMs) : Promise.resolve("absent" as const),
+    getEmbeddingStatus({ db: options.db ?? getDb(), timeoutMs }),
   ]);
   const model = describeLanguageModel();
-  return { db, redis: redisState, model: `${model.provider}/${model.id}`, embeddings: config.embeddingProvider };
+  return { db, redis: redisState, model: `${model.provider}/${model.id}`, embeddings };
 }
 
 async function pingRedis(redis: Redis, timeoutMs: number): Promise<void> {

@@ -9,7 +9,11 @@ export const HealthSchema = z.object({
   db: z.enum(["ok", "down"]),
   redis: z.enum(["ok", "absent", "down"]),
   model: z.string(),
-  embeddings: z.enum(["local", "openai"]),
+  /**
+   * The configured embedding space ("local/mnemo-blend-v1@384"), followed by
+   * "(N memories need re-embedding: npm run memories:reembed)" while some are in another space.
+   */
+  embeddings: z.string(),
   /** Present while the process is shutting down (answered with 503, so balancers stop routing here). */
   draining: z.literal(true).optional(),
 });

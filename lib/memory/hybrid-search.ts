@@ -27,15 +27,37 @@ export async function hybridSearch(options: {
   const { userId, query, limit, types } = OptionsSchema.parse(options);
   const db = getDb();
   if (query.trim() === "") return selectTopActiveMemories(db, { userId, limit, types });
-  const embedding = await embedText({ text: query });
+  // A query's vector is weighted for search (the offline model ranks mostly by meaning); only
+  // memories embedded in the same space as it are ranked by it.
+  const embedding = await embedText({ text: query, purpose: "query" });
+  const { textQuery, candidates } = hybridSearchCandidates({ query, limit });
+  const search = { userId, embedding, query: textQuery, limit, candidates, types };
+  // Most users are ranked exactly; that choice is remembered for a minute, so their search is
+  // one statement instead of a transaction of four round trips. The HNSW kind needs its
+  // transaction-local setting (prepareVectorScan), so it always takes the transaction.
+  const key = `${userId} ${embedding.model}`;
+  const remembered = exactScanChoices.get(key);
+  if (remembered !== undefined && Date.now() - remembered < SCAN_CHOICE_TTL_MS) return selectHybridSearch(db, { ...search, exact: true });
+  return db.$transaction(async (tx) => {
+    const space = { model: embedding.model, dimensions: embedding.vector.length };
+    const { exact } = await prepareVectorScan(tx, { userId, space });
+    if (exactScanChoices.size >= 10_000) exactScanChoices.clear();
+    if (exact) exactScanChoices.set(key, Date.now());
+    else exactScanChoices.delete(key);
+    return selectHybridSearch(tx, { ...search, exact });
+  });
+}
+
+const SCAN_CHOICE_TTL_MS = 60_000;
+/** "<user> <model>" → when an exact vector scan was last chosen for them (chooseExactVectorScan). */
+const exactScanChoices = new Map<string, number>();
+
+/** The full-text arm's query and how deep each arm ranks: shared with the retrieval benchmark's baseline. */
+export function hybridSearchCandidates(options: { query: string; limit: number }): { textQuery: string; candidates: number } {
   // Memories are phrased "User …", so that word matches every row; in an OR-ed full-text
   // query it would make any memory a candidate (a "forget" could offer the wrong ones).
-  const textQuery = query.replace(/\b(?:the\s+)?users?(?:['’]s)?\b/gi, " ").trim();
+  const textQuery = options.query.replace(/\b(?:the\s+)?users?(?:['’]s)?\b/gi, " ").trim();
   // Each arm keeps more candidates than asked for, so fusion can promote a row that is
   // second-rate in one ranking but strong in the other.
-  const candidates = Math.max(limit * 4, 40);
-  return db.$transaction(async (tx) => {
-    const { exact } = await prepareVectorScan(tx, { userId });
-    return selectHybridSearch(tx, { userId, embedding, query: textQuery, limit, candidates, types, exact });
-  });
+  return { textQuery, candidates: Math.max(options.limit * 4, 40) };
 }

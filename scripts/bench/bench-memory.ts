@@ -54,6 +54,9 @@ const { getDb } = await import("@/lib/db/client");
 const { applyMigrations } = await import("@/lib/db/migrations/apply-migrations");
 const { insertBenchMemories, settleMemoryItems, explainVectorArm } = await import("@/scripts/bench/memory-bench-sql");
 const { embedLocal } = await import("@/lib/embeddings/embed-local");
+const { getEmbeddingSpace } = await import("@/lib/embeddings/embedding-space");
+const { ensureEmbeddingIndex } = await import("@/lib/embeddings/ensure-embedding-index");
+const space = getEmbeddingSpace();
 const { prepareVectorScan } = await import("@/lib/db/memory-items-search-sql");
 const { createMemory } = await import("@/lib/memory/create-memory");
 const { hybridSearch } = await import("@/lib/memory/hybrid-search");
@@ -91,6 +94,9 @@ async function ensureDatabase() {
     await admin.end();
   }
   await applyMigrations({ connectionString: DATABASE_URL });
+  // As scripts/migrate.ts does: the configured space's partial HNSW index (built before seeding,
+  // so the seed also measures maintaining it).
+  await ensureEmbeddingIndex();
 }
 
 async function seedUser(userId: string, count: number) {
@@ -100,7 +106,7 @@ async function seedUser(userId: string, count: number) {
       const content = sentence();
       return { id: randomUUID(), userId, content, type: pick(TYPES), embedding: embedLocal({ text: content, dimensions: 384 }), importance: Math.round(Math.random() * 100) / 100 };
     });
-    await insertBenchMemories(getDb(), rows);
+    await insertBenchMemories(getDb(), rows, space);
   }
 }
 
@@ -132,7 +138,7 @@ async function seed(): Promise<{ userIds: string[]; heavyUserId: string | null }
         importance: Math.round(Math.random() * 100) / 100,
       };
     });
-    await insertBenchMemories(db, rows);
+    await insertBenchMemories(db, rows, space);
     if ((done / BATCH) % 10 === 0) process.stderr.write(`\rseeded ${done + rows.length}/${N}`);
   }
   if (heavyUserId) await seedUser(heavyUserId, HEAVY);
@@ -199,13 +205,13 @@ await Promise.all(
 const writesPerSecond = Math.round((WRITES / ((performance.now() - started) / 1000)) * 10) / 10;
 
 const probeUser = pick(userIds);
-const probe = embedLocal({ text: "likes kayak and sourdough", dimensions: 384 });
+const probe = embedLocal({ text: "likes kayak and sourdough", purpose: "query" });
 const explain = async (userId: string, mode: { exact: boolean; iterativeScan: boolean }) =>
-  (await getDb().$transaction((tx) => explainVectorArm(tx, { userId, embedding: probe, ...mode }))).map((line) =>
+  (await getDb().$transaction((tx) => explainVectorArm(tx, { userId, embedding: probe, space, ...mode }))).map((line) =>
     line.replace(/'\[[^\]]*\]'/g, "'[…]'"),
   );
 const plan = await explain(probeUser, { exact: true, iterativeScan: true });
-const heavyChoice = heavyUserId ? await getDb().$transaction((tx) => prepareVectorScan(tx, { userId: heavyUserId })) : null;
+const heavyChoice = heavyUserId ? await getDb().$transaction((tx) => prepareVectorScan(tx, { userId: heavyUserId, space })) : null;
 const heavyPlan = heavyUserId ? await explain(heavyUserId, { exact: true, iterativeScan: true }) : null;
 const heavyPlanHnsw = heavyUserId ? await explain(heavyUserId, { exact: false, iterativeScan: true }) : null;
 const heavyPlanWithoutIterativeScan = heavyUserId ? await explain(heavyUserId, { exact: false, iterativeScan: false }) : null;
