@@ -7,13 +7,15 @@ export function AppHeader({ user, pendingCount }: { user: SessionUser; pendingCo
   const items = [
     { href: "/", label: "Chat" },
     { href: "/memories", label: "Memories" },
-    { href: "/memories/pending", label: "Pending", badge: pendingCount },
+    { href: "/memories/pending", label: "Pending", pendingBadge: true },
     { href: "/activity", label: "Activity" },
+    { href: "/data", label: "Your data" },
     ...(user.role === "admin"
       ? [
           { href: "/admin/audit", label: "Audit log" },
           { href: "/admin/evals", label: "Evals" },
           { href: "/admin/system", label: "System" },
+          { href: "/admin/deletions", label: "Deletions" },
         ]
       : []),
   ];
@@ -25,7 +27,7 @@ export function AppHeader({ user, pendingCount }: { user: SessionUser; pendingCo
         </Link>
         {/* Small screens: logo and account on the first row, the navigation scrolls on the second. */}
         <div className="order-last w-full min-w-0 sm:order-none sm:w-auto">
-          <MainNav items={items} />
+          <MainNav items={items} pendingCount={pendingCount} />
         </div>
         <div className="ml-auto flex items-center gap-2">
           <span className="hidden max-w-48 truncate text-sm text-zinc-600 sm:inline" title={user.email}>

@@ -7,8 +7,11 @@ import {
   dbNumber,
   isUsableVector,
   toCsvParam,
+  parseEmbeddingSpace,
   toVectorLiteral,
+  vectorDistance,
   vectorOrderKey,
+  type Embedding,
   type SqlClient,
 } from "@/lib/db/sql-client";
 import { MemoryStatusSchema, MemoryTypeSchema, type MemoryStatus, type MemoryType } from "@/lib/db/enums";
@@ -58,27 +61,37 @@ export type MemoryItemRecord = z.output<typeof MemoryItemRowSchema>;
  * and the insert cannot interleave with another write of the same user, and so that user's
  * audit rows commit in seq order (the SSE resume cursor relies on that).
  */
-export async function lockUserMemoryWrites(db: SqlClient, q: { userId: string }): Promise<void> {
-  await db.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${q.userId}, 7301))`;
+export async function lockUserMemoryWrites(db: SqlClient, q: { userId: string; relaxedCommit?: boolean }): Promise<void> {
+  // With relaxedCommit, this transaction also stops waiting for its WAL flush at commit (see
+  // runMemoryTransaction for why that is safe for queued jobs); one round trip either way.
+  await db.$queryRaw`
+    SELECT pg_advisory_xact_lock(hashtextextended(${q.userId}, 7301))::text AS locked,
+      CASE WHEN ${q.relaxedCommit ?? false} THEN set_config('synchronous_commit', 'off', true) END AS relaxed`;
 }
 
 const NearestRowSchema = z.object({ id: z.string(), content: z.string(), similarity: dbNumber });
 
-/** The user's active memory closest to the vector, with its cosine similarity. Call inside a transaction. */
+/**
+ * The user's active memory closest to the vector among those of the same embedding space, with
+ * its cosine similarity. Memories of another space (or of none recorded) are never compared:
+ * their vectors mean something else. Call inside a transaction.
+ */
 export async function selectNearestActiveMemory(
   db: SqlClient,
-  q: { userId: string; embedding: number[]; excludeId?: string },
+  q: { userId: string; embedding: Embedding; excludeId?: string },
 ): Promise<z.infer<typeof NearestRowSchema> | null> {
-  if (!isUsableVector(q.embedding)) return null;
-  const { exact } = await prepareVectorScan(db, { userId: q.userId });
-  const v = toVectorLiteral(q.embedding);
+  if (!isUsableVector(q.embedding.vector)) return null;
+  const space = parseEmbeddingSpace({ model: q.embedding.model, dimensions: q.embedding.vector.length });
+  const { exact } = await prepareVectorScan(db, { userId: q.userId, space });
+  const v = toVectorLiteral(q.embedding.vector);
   const rows = await db.$queryRaw<unknown[]>`
     SELECT id::text, content, 1 - distance AS similarity FROM (
-      SELECT id, content, embedding <=> ${v}::vector AS distance
+      SELECT id, content, ${vectorDistance(v, exact, space.dimensions)} AS distance
       FROM memory_items
-      WHERE user_id = ${q.userId}::uuid AND status = 'active' AND embedding IS NOT NULL
+      WHERE user_id = ${q.userId}::uuid AND status = 'active' AND embedding_model = ${space.model} AND embedding IS NOT NULL
+        AND (expires_at IS NULL OR expires_at > now())
         AND (${q.excludeId ?? null}::uuid IS NULL OR id <> ${q.excludeId ?? null}::uuid)
-      ORDER BY ${vectorOrderKey(v, exact)}
+      ORDER BY ${vectorOrderKey(v, exact, space.dimensions)}
       LIMIT 3
     ) nearest
     ORDER BY distance
@@ -91,24 +104,29 @@ export type MemoryItemInsert = {
   userId: string;
   content: string;
   type: MemoryType;
-  embedding: number[] | null;
+  /** null only for content that is never embedded; a zero vector is stored as NULL with its model recorded */
+  embedding: Embedding | null;
   importance: number;
   confidence: number;
   sourceMessageId?: string | null;
   sourceConversationId?: string | null;
+  /** after this moment the memory no longer counts; null or absent: never expires */
+  expiresAt?: Date | null;
   status: "active" | "pending";
 };
 
+/** Inserts one memory with its vector and the model that made it (embedding_model). */
 export async function insertMemoryItem(db: SqlClient, m: MemoryItemInsert): Promise<void> {
-  const v = isUsableVector(m.embedding) ? toVectorLiteral(m.embedding) : null;
+  const v = m.embedding && isUsableVector(m.embedding.vector) ? toVectorLiteral(m.embedding.vector) : null;
+  const model = m.embedding ? parseEmbeddingSpace({ model: m.embedding.model, dimensions: m.embedding.vector.length }).model : null;
   await db.$executeRaw`
     INSERT INTO memory_items
-      (id, user_id, content, type, embedding, importance, confidence,
-       source_message_id, source_conversation_id, status, created_at, updated_at)
+      (id, user_id, content, type, embedding, embedding_model, importance, confidence,
+       source_message_id, source_conversation_id, status, expires_at, created_at, updated_at)
     VALUES
-      (${m.id}::uuid, ${m.userId}::uuid, ${m.content}, ${m.type}, ${v}::vector, ${m.importance}::float8,
+      (${m.id}::uuid, ${m.userId}::uuid, ${m.content}, ${m.type}, ${v}::vector, ${model}, ${m.importance}::float8,
        ${m.confidence}::float8, ${m.sourceMessageId ?? null}::uuid, ${m.sourceConversationId ?? null}::uuid,
-       ${m.status}, now(), now())`;
+       ${m.status}, ${m.expiresAt ?? null}::timestamptz, now(), now())`;
 }
 
 const LockedItemSchema = z.object({
@@ -120,6 +138,7 @@ const LockedItemSchema = z.object({
   confidence: dbNumber,
   source_message_id: z.string().nullable(),
   source_conversation_id: z.string().nullable(),
+  expires_at: dbDate.nullable(),
 });
 export type LockedMemoryItem = z.infer<typeof LockedItemSchema>;
 
@@ -130,14 +149,14 @@ export async function selectMemoryForUpdate(
 ): Promise<LockedMemoryItem | null> {
   const rows = await db.$queryRaw<unknown[]>`
     SELECT id::text, content, type, status, importance, confidence,
-           source_message_id::text, source_conversation_id::text
+           source_message_id::text, source_conversation_id::text, expires_at
     FROM memory_items
     WHERE id = ${q.id}::uuid AND user_id = ${q.userId}::uuid
     FOR UPDATE`;
   return rows.length ? LockedItemSchema.parse(rows[0]) : null;
 }
 
-/** Changes one memory's status (and optionally its embedding, confidence or successor). */
+/** Changes one memory's status (and optionally its embedding with its model, confidence or successor). */
 export async function updateMemoryStatus(
   db: SqlClient,
   q: {
@@ -145,16 +164,19 @@ export async function updateMemoryStatus(
     id: string;
     status: MemoryStatus;
     supersededBy?: string | null;
-    embedding?: number[];
+    embedding?: Embedding;
     confidence?: number;
   },
 ): Promise<number> {
-  const v = isUsableVector(q.embedding) ? toVectorLiteral(q.embedding) : null;
+  const v = q.embedding && isUsableVector(q.embedding.vector) ? toVectorLiteral(q.embedding.vector) : null;
+  const model = q.embedding ? parseEmbeddingSpace({ model: q.embedding.model, dimensions: q.embedding.vector.length }).model : null;
   return db.$executeRaw`
     UPDATE memory_items
     SET status = ${q.status},
         superseded_by = COALESCE(${q.supersededBy ?? null}::uuid, superseded_by),
-        embedding = COALESCE(${v}::vector, embedding),
+        -- a new embedding replaces vector and model together (a zero vector: NULL in that model)
+        embedding = CASE WHEN ${model}::text IS NULL THEN embedding ELSE ${v}::vector END,
+        embedding_model = COALESCE(${model}::text, embedding_model),
         confidence = COALESCE(${q.confidence ?? null}::float8, confidence),
         deleted_at = CASE WHEN ${q.status} = 'deleted' THEN now() ELSE deleted_at END,
         updated_at = now()
@@ -202,7 +224,7 @@ export async function redactMemoryItem(
 ): Promise<number> {
   return db.$executeRaw`
     UPDATE memory_items
-    SET content = ${q.content}, embedding = NULL,
+    SET content = ${q.content}, embedding = NULL, embedding_model = NULL,
         status = COALESCE(${q.status ?? null}, status),
         deleted_at = CASE WHEN ${q.status ?? null} = 'deleted' THEN now() ELSE deleted_at END,
         updated_at = now()

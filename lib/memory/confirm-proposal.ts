@@ -41,7 +41,7 @@ export async function confirmProposal(options: {
   const proposal = await lockPendingProposal(getDb(), { userId, proposalId });
 
   // A proposal stored before the policy refused such content is closed, its text redacted.
-  const verdict = checkMemoryWrite({ content: proposal.content, memoryType: proposal.type });
+  const verdict = checkMemoryWrite({ content: proposal.content, memoryType: proposal.type, hasExpiry: proposal.expires_at !== null });
   if (!verdict.allowed) {
     const { result } = await runMemoryTransaction({
       userId,

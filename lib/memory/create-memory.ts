@@ -43,6 +43,7 @@ export async function createMemory(options: CreateMemoryOptions): Promise<Memory
     userId,
     content: request.content,
     memoryType: request.memoryType,
+    hasExpiry: request.expiresAt !== undefined,
     confidence: request.confidence,
     extractionType: request.extractionType,
     correlationId,

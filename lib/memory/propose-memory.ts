@@ -33,6 +33,7 @@ export async function proposeMemory(options: {
     userId,
     content: request.content,
     memoryType: request.memoryType,
+    hasExpiry: request.expiresAt !== undefined,
     confidence: request.confidence,
     extractionType: request.extractionType,
     correlationId,

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { ExtractionTypeSchema, MemoryOperationSchema, MemoryTypeSchema } from "@/lib/db/enums";
+import { ExtractionTypeSchema, MemoryOperationSchema, MemoryTypeSchema, MemoryWriteJobStatusSchema } from "@/lib/db/enums";
 
 // The memory domain's public shapes. Everything crossing a boundary (tool input, route body,
 // queued job payload, live event) is parsed with one of these; types come from z.infer.
@@ -16,6 +16,8 @@ export const MemoryWriteRequestSchema = z.object({
   sourceMessageId: z.string().uuid().optional(),
   sourceConversationId: z.string().uuid().optional(),
   extractionType: ExtractionTypeSchema.default("explicit"),
+  /** When the memory stops counting ("for this week"); the expiry sweep then marks it expired. */
+  expiresAt: z.string().datetime({ offset: true }).optional(),
 });
 export type MemoryWriteRequest = z.infer<typeof MemoryWriteRequestSchema>;
 export type MemoryWriteRequestInput = z.input<typeof MemoryWriteRequestSchema>;
@@ -83,3 +85,14 @@ export const MemorySearchResultSchema = z.object({
   createdAt: z.date(),
 });
 export type MemorySearchResult = z.infer<typeof MemorySearchResultSchema>;
+
+/**
+ * One of the user's queued writes finished: published on `memory-writes:<userId>` by the
+ * worker and forwarded by the Activity stream as a `write` event. Only a hint to re-read
+ * GET /api/memory-writes/:id, which holds the outcome; not resumable (no event id).
+ */
+export const MemoryWriteHintSchema = z.object({
+  writeId: z.string().uuid(),
+  status: MemoryWriteJobStatusSchema.extract(["done", "failed"]),
+});
+export type MemoryWriteHint = z.infer<typeof MemoryWriteHintSchema>;

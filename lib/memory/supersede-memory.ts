@@ -6,7 +6,7 @@ import { getDb } from "@/lib/db/client";
 import { insertMemoryEvent } from "@/lib/db/memory-events-sql";
 import { insertMemoryItem, selectMemoryForUpdate, updateMemoryStatus } from "@/lib/db/memory-items-sql";
 import { embedText } from "@/lib/embeddings/embed-text";
-import { normaliseForEmbedding } from "@/lib/embeddings/embed-local";
+import { normaliseForEmbedding } from "@/lib/embeddings/text-tokens";
 import { AppError } from "@/lib/errors";
 import { checkWriteRateLimits } from "@/lib/memory/check-write-rate-limits";
 import { refuseMemoryWrite } from "@/lib/memory/refuse-memory-write";
@@ -50,6 +50,7 @@ export async function supersedeMemory(options: SupersedeMemoryOptions): Promise<
     userId,
     content: request.content,
     memoryType: request.memoryType,
+    hasExpiry: request.expiresAt !== undefined,
     confidence: request.confidence,
     extractionType: request.extractionType,
     correlationId,

@@ -1,11 +1,12 @@
 import type { MemoryItemInsert } from "@/lib/db/memory-items-sql";
+import type { Embedding } from "@/lib/db/sql-client";
 import type { MemoryWriteRequest } from "@/lib/memory/schemas";
 
 /** The memory_items row a parsed write request becomes (create, supersede and propose share it). */
 export function toMemoryItemInsert(options: {
   id: string;
   request: MemoryWriteRequest;
-  embedding: number[] | null;
+  embedding: Embedding | null;
   status: MemoryItemInsert["status"];
 }): MemoryItemInsert {
   const { id, request, embedding, status } = options;
@@ -19,6 +20,7 @@ export function toMemoryItemInsert(options: {
     confidence: request.confidence,
     sourceMessageId: request.sourceMessageId,
     sourceConversationId: request.sourceConversationId,
+    expiresAt: request.expiresAt ? new Date(request.expiresAt) : null,
     status,
   };
 }

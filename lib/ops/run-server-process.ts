@@ -1,8 +1,10 @@
 import "server-only";
+import { prepareEmbeddingSpace } from "@/lib/embeddings/prepare-embedding-space";
 import { log } from "@/lib/log";
 import { startMemoryWriteWorker } from "@/lib/jobs/start-memory-write-worker";
 import { stopMemoryWriteWorker } from "@/lib/jobs/stop-memory-write-worker";
 import { getServerDrain } from "@/lib/server/server-drain";
+import { startDataSweep } from "@/lib/ops/start-data-sweep";
 import { startReplicaHeartbeat } from "@/lib/ops/start-replica-heartbeat";
 import { stopReplicaHeartbeat } from "@/lib/ops/stop-replica-heartbeat";
 import { watchHttpServers } from "@/lib/server/watch-http-servers";
@@ -14,7 +16,7 @@ const WRITE_DRAIN_MS = 5_000;
 /**
  * A server process's background work, started once from instrumentation.ts: the memory-write
  * worker (which first resumes writes a previous process acknowledged but did not finish) and
- * the replica heartbeat. On SIGTERM/SIGINT, all at once: stop accepting connections, end live
+ * the replica heartbeat, and the minutely data sweep (expiry, unfinished account deletions). On SIGTERM/SIGINT, all at once: stop accepting connections, end live
  * streams and let requests in flight finish (bounded at 10 s), leave the replica list, finish
  * in-flight memory writes (bounded at 5 s; anything left stays in the outbox for another
  * replica), then exit.
@@ -31,11 +33,15 @@ export async function runServerProcess(): Promise<void> {
   watchHttpServers();
   startMemoryWriteWorker({ handleSignals: false });
   startReplicaHeartbeat();
+  const stopDataSweep = startDataSweep();
+  // In the background: the embedding index when missing, a warning when memories need re-embedding.
+  void prepareEmbeddingSpace();
   let stopping = false;
   for (const signal of ["SIGTERM", "SIGINT"] as const) {
     process.once(signal, () => {
       if (stopping) return;
       stopping = true;
+      stopDataSweep();
       const drain = getServerDrain();
       const deadline = Date.now() + HTTP_DRAIN_MS;
       void (async () => {

@@ -28,6 +28,12 @@ export const SaveMemoryInputSchema = z.object({
     .string()
     .optional()
     .describe("Id of an existing memory this one corrects (from query_memory or delete_memory). The old memory is kept as history."),
+  expires_at: z
+    .string()
+    .optional()
+    .describe(
+      "When the memory stops being true, as an ISO 8601 date-time with offset (e.g. 2026-05-08T23:59:59Z), for things the user says are temporary: 'for this week', 'until Friday'. Omit for lasting memories.",
+    ),
 });
 
 export const SaveMemoryOutputSchema = z.union([
@@ -51,6 +57,10 @@ export function saveMemory(ctx: ToolContext) {
       if (!(SAVEABLE_TYPES as readonly string[]).includes(input.memory_type)) {
         return { error: `Invalid memory_type "${input.memory_type}". Use one of: ${SAVEABLE_TYPES.join(", ")}.` };
       }
+      const expiresAt = input.expires_at === undefined ? undefined : new Date(input.expires_at);
+      if (expiresAt && (Number.isNaN(expiresAt.getTime()) || expiresAt.getTime() <= Date.now())) {
+        return { error: `Memory not saved: expires_at "${input.expires_at}" is not a future ISO 8601 date-time.` };
+      }
       const parsed = MemoryWriteRequestSchema.safeParse({
         userId: ctx.userId,
         content: input.content,
@@ -60,6 +70,7 @@ export function saveMemory(ctx: ToolContext) {
         sourceMessageId: ctx.sourceMessageId ?? undefined,
         sourceConversationId: ctx.conversationId,
         extractionType: input.supersedes ? "correction" : input.confidence >= 0.9 ? "explicit" : "implicit",
+        expiresAt: expiresAt?.toISOString(),
       });
       if (!parsed.success) {
         return { error: `Memory not saved: ${parsed.error.issues.map((i) => `${i.path.join(".") || "input"}: ${i.message}`).join("; ")}` };
@@ -75,6 +86,7 @@ export function saveMemory(ctx: ToolContext) {
           userId: ctx.userId,
           content: request.content,
           memoryType: request.memoryType,
+          hasExpiry: request.expiresAt !== undefined,
           confidence: request.confidence,
           extractionType: request.extractionType,
           correlationId: ctx.correlationId,

@@ -24,7 +24,7 @@ export default async function MemoryPage({ params }: { params: Promise<{ id: str
         ← All memories
       </Link>
       <h1 className="text-xl font-semibold">Memory</h1>
-      <MemoryDetailView detail={detail} />
+      <MemoryDetailView initial={detail} />
     </main>
   );
 }
