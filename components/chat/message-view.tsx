@@ -6,6 +6,7 @@ import type { ChatMessage } from "@/lib/agent/chat-message";
 import { DeleteCandidatesCard } from "@/components/chat/delete-candidates-card";
 import { MemoryWriteChip } from "@/components/chat/memory-write-chip";
 import { ProposalCard } from "@/components/chat/proposal-card";
+import { linkCitations, RecalledMemories } from "@/components/chat/recalled-memories";
 
 type Props = {
   message: ChatMessage;
@@ -38,7 +39,7 @@ export function MessageView({ message, isLast, busy, onReply }: Props) {
                   <p className="whitespace-pre-wrap">{part.text}</p>
                 ) : (
                   <div className="prose-chat">
-                    <ReactMarkdown remarkPlugins={[remarkGfm]}>{part.text}</ReactMarkdown>
+                    <ReactMarkdown remarkPlugins={[remarkGfm]}>{linkCitations(part.text, message.metadata?.recalled)}</ReactMarkdown>
                   </div>
                 )}
               </div>
@@ -54,6 +55,7 @@ export function MessageView({ message, isLast, busy, onReply }: Props) {
               return <ProposalCard key={key} proposalId={output.proposal_id} content={output.content} />;
             }
             if (output.action === "failed") return <ToolNote key={key} tone="warn" text={output.message} />;
+            if (output.action === "refused") return <ToolNote key={key} tone="warn" text={output.message} />;
             return null;
           }
           case "tool-delete_memory": {
@@ -85,10 +87,13 @@ export function MessageView({ message, isLast, busy, onReply }: Props) {
               />
             );
           }
+          case "data-notice":
+            return <ToolNote key={key} tone={part.data.level === "warning" ? "warn" : "muted"} text={part.data.text} />;
           default:
             return null;
         }
       })}
+      {message.role === "assistant" && message.metadata?.recalled?.length ? <RecalledMemories recalled={message.metadata.recalled} /> : null}
       {message.role === "assistant" && message.metadata?.model ? (
         <p className="text-[11px] text-zinc-400">{message.metadata.model}</p>
       ) : null}

@@ -1,8 +1,14 @@
+"use client";
+
 import Link from "next/link";
 import { DeleteMemoryButton } from "@/components/memory/delete-memory-button";
+import { EditMemoryForm } from "@/components/memory/edit-memory-form";
+import { EraseMemoryButton } from "@/components/memory/erase-memory-button";
+import { MemoryExpiryForm } from "@/components/memory/memory-expiry-form";
 import { LocalTime } from "@/components/memory/local-time";
 import { MemoryEventRow } from "@/components/memory/memory-event-row";
 import { StatusBadge } from "@/components/memory/status-badge";
+import { useMemoryDetail } from "@/hooks/use-memory-detail";
 import type { ChainLink, MemoryDetail } from "@/lib/memory/view-schemas";
 
 function Chain({ title, links, empty }: { title: string; links: ChainLink[]; empty: string }) {
@@ -28,8 +34,12 @@ function Chain({ title, links, empty }: { title: string; links: ChainLink[]; emp
   );
 }
 
-/** The memory detail page's body: what, why it was saved, its versions, and its history. */
-export function MemoryDetailView({ detail }: { detail: MemoryDetail }) {
+/**
+ * The memory detail page's body: what, why it was saved, its versions, and its history. It
+ * follows the memory after the page rendered (a delete here, a write elsewhere).
+ */
+export function MemoryDetailView({ initial }: { initial: MemoryDetail }) {
+  const detail = useMemoryDetail({ memoryId: initial.memory.id, fallback: initial });
   const { memory, source } = detail;
   const deletable = memory.status === "active" || memory.status === "pending";
   return (
@@ -72,11 +82,33 @@ export function MemoryDetailView({ detail }: { detail: MemoryDetail }) {
             </div>
           ) : null}
         </dl>
-        {deletable ? (
-          <div className="mt-4 flex flex-col items-start gap-2">
-            <DeleteMemoryButton memoryId={memory.id} content={memory.content} />
-          </div>
-        ) : null}
+        <div className="mt-4 flex flex-wrap items-start gap-2">
+          {/* Keyed by the memory: after an edit the page shows the new version with a fresh form. */}
+          {memory.status === "active" ? <EditMemoryForm key={memory.id} memoryId={memory.id} content={memory.content} type={memory.type} /> : null}
+          {deletable ? <DeleteMemoryButton memoryId={memory.id} content={memory.content} /> : null}
+          <EraseMemoryButton memoryId={memory.id} content={memory.content} />
+        </div>
+      </section>
+
+      <section aria-labelledby="expiry-heading" className="rounded-lg border border-zinc-200 bg-white p-4">
+        <h2 id="expiry-heading" className="text-base font-semibold">
+          Expiry
+        </h2>
+        <div className="mt-2">
+          {deletable ? (
+            <MemoryExpiryForm memoryId={memory.id} expiresAt={detail.expiresAt} />
+          ) : (
+            <p className="text-sm text-zinc-700" data-testid="memory-expiry">
+              {detail.expiresAt ? (
+                <>
+                  {memory.status === "expired" ? "Expired" : "Expires"} <LocalTime iso={detail.expiresAt} />
+                </>
+              ) : (
+                "Never expires."
+              )}
+            </p>
+          )}
+        </div>
       </section>
 
       <section aria-labelledby="why-heading" className="rounded-lg border border-zinc-200 bg-white p-4">
@@ -126,6 +158,29 @@ export function MemoryDetailView({ detail }: { detail: MemoryDetail }) {
         </h2>
         <Chain title="Replaced older versions" links={detail.predecessors} empty="None: this is the first version." />
         <Chain title="Replaced by newer versions" links={detail.successors} empty="None: nothing has replaced it." />
+      </section>
+
+      <section aria-labelledby="usage-heading" data-testid="memory-usage" className="flex flex-col gap-2 rounded-lg border border-zinc-200 bg-white p-4">
+        <h2 id="usage-heading" className="text-base font-semibold">
+          Used in {detail.usage.total} {detail.usage.total === 1 ? "answer" : "answers"}
+        </h2>
+        {detail.usage.total === 0 ? (
+          <p className="text-sm text-zinc-500">Not recalled into an answer yet.</p>
+        ) : (
+          <ol aria-label="Answers that used this memory" className="flex flex-col gap-1 text-sm">
+            {detail.usage.answers.map((a) => (
+              <li key={a.messageId} className="flex items-baseline justify-between gap-3">
+                <Link href={`/c/${a.conversationId}#m-${a.messageId}`} className="truncate text-indigo-700 hover:underline">
+                  {a.conversationTitle ?? "Untitled conversation"}
+                </Link>
+                <LocalTime iso={a.at} className="shrink-0 text-xs text-zinc-500" />
+              </li>
+            ))}
+            {detail.usage.total > detail.usage.answers.length ? (
+              <li className="text-xs text-zinc-500">…and {detail.usage.total - detail.usage.answers.length} earlier</li>
+            ) : null}
+          </ol>
+        )}
       </section>
 
       <section aria-labelledby="history-heading" className="flex flex-col gap-2">

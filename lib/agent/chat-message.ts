@@ -1,11 +1,14 @@
 import type { UIMessage } from "ai";
 import { z } from "zod";
 import type { MemoryUITools } from "@/lib/agent/memory-tools";
+import { RecalledMemorySchema } from "@/lib/memory/recall-schemas";
 
 export const ChatMetadataSchema = z.object({
   createdAt: z.string().optional(),
   /** Which model answered, shown under assistant turns. */
   model: z.string().optional(),
+  /** The memories this answer was given ("Used N memories"); the answer cites them as [n]. */
+  recalled: z.array(RecalledMemorySchema).optional(),
 });
 export type ChatMetadata = z.infer<typeof ChatMetadataSchema>;
 

@@ -14,15 +14,20 @@ import type { ChatMessage } from "@/lib/agent/chat-message";
 import { describeLanguageModel, getLanguageModel } from "@/lib/ai/get-language-model";
 import { maybeEnqueueEpisode } from "@/lib/jobs/maybe-enqueue-episode";
 import { memoryTools } from "@/lib/agent/memory-tools";
+import { buildRecallBlock } from "@/lib/ai/prompts/recall-block";
 import { buildSystemPrompt } from "@/lib/ai/prompts/system-prompt";
+import { getDb } from "@/lib/db/client";
+import { insertMemoryRecalls } from "@/lib/db/memory-recalls-sql";
+import { recallMemories } from "@/lib/memory/recall-memories";
 
 const MAX_STEPS = 5;
 
 /**
  * One chat turn, exactly as /api/chat runs it (the eval runner calls this too): load or
- * create the user's conversation, persist the user message, stream the agent's answer with
- * the memory tools, then persist the assistant message and check for an episode summary.
- * Memory writes are queued by the tools and never awaited here.
+ * create the user's conversation, persist the user message, recall the user's relevant
+ * memories into the prompt, stream the agent's answer with the memory tools, then persist the
+ * answer with the memories it was given and check for an episode summary. Memory writes are
+ * queued by the tools and never awaited here.
  */
 export async function runChatTurn(options: {
   userId: string;
@@ -48,6 +53,18 @@ export async function runChatTurn(options: {
   const history = (await listMessages({ userId, conversationId: conversation.id, upTo: userMessage.id })) as ChatMessage[];
   const model = options.model ?? getLanguageModel();
   const modelName = options.model ? options.model.modelId : describeLanguageModel().name;
+  // Recall: the user's relevant memories go in front of the model as a data block; which ones
+  // is recorded with the answer. A failing search costs the personalisation, not the turn.
+  const previousMessage = history
+    .slice(0, -1)
+    .findLast((m) => m.role === "user")
+    ?.parts.map((p) => (p.type === "text" ? p.text : ""))
+    .join(" ");
+  const recalled = await recallMemories({ userId, message: text, previousMessage }).catch((error: unknown) => {
+    log.warn("recall failed; answering without memories", { correlationId, error });
+    return [];
+  });
+  const answerId = randomUUID();
 
   const result = streamText({
     model,
@@ -55,6 +72,7 @@ export async function runChatTurn(options: {
       now: new Date(),
       confidenceAuto: config.memory.confidenceAuto,
       confidenceConfirm: config.memory.confidenceConfirm,
+      recallBlock: buildRecallBlock(recalled),
     }),
     messages: await convertToModelMessages(history),
     tools: memoryTools({ userId, conversationId: conversation.id, correlationId, sourceMessageId: userMessage.id }),
@@ -77,11 +95,11 @@ export async function runChatTurn(options: {
       writer.merge(
         result.toUIMessageStream<ChatMessage>({
           originalMessages: history,
-          generateMessageId: randomUUID,
+          generateMessageId: () => answerId,
           // The finish part is sent below, once the answer is stored (or known not to be).
           sendFinish: false,
           messageMetadata: ({ part }) =>
-            part.type === "start" ? { createdAt: new Date().toISOString(), model: modelName } : undefined,
+            part.type === "start" ? { createdAt: new Date().toISOString(), model: modelName, recalled } : undefined,
           onError: (error) => {
             log.error("chat turn failed", { correlationId, error });
             return "The assistant could not answer just now. Your message was saved; please try again.";
@@ -91,8 +109,8 @@ export async function runChatTurn(options: {
       );
       const responseMessage = await answer;
       if (responseMessage.parts.length > 0) {
-        const save = () =>
-          saveMessage({
+        const save = async () => {
+          await saveMessage({
             id: responseMessage.id,
             userId,
             conversationId: conversation.id,
@@ -100,6 +118,12 @@ export async function runChatTurn(options: {
             parts: responseMessage.parts,
             replyToId: userMessage.id,
           });
+          await insertMemoryRecalls(getDb(), {
+            userId,
+            messageId: responseMessage.id,
+            items: recalled.map((m) => ({ memoryId: m.id, rank: m.n, relevance: m.relevance })),
+          });
+        };
         const saved = await save().then(
           () => true,
           () => false,
@@ -121,5 +145,6 @@ export async function runChatTurn(options: {
       }
     },
   });
-  return createUIMessageStreamResponse({ stream });
+  // no-transform: a token stream is not worth gzipping chunk by chunk (and a proxy must not buffer it).
+  return createUIMessageStreamResponse({ stream, headers: { "Cache-Control": "no-store, no-transform" } });
 }

@@ -171,3 +171,22 @@ export async function selectProposal(
   const row = rows.length ? ProposalRowSchema.parse(rows[0]) : null;
   return row?.proposed || row?.status === "pending" ? row : null;
 }
+
+const StandingRowSchema = z.object({ id: z.string(), content: z.string(), type: MemoryTypeSchema, importance: dbNumber });
+
+// How the user wants to be answered: these are recalled into every turn, whatever is asked.
+const ANSWER_STYLE = String.raw`\m(answer|answers|reply|replies|response|responses|format|formatted|units|metric|imperial|celsius|fahrenheit|kilomet|miles|call|called|address|name|language|short|shorter|brief|concise|detail|detailed|tone|emoji|emojis|bullet|bullets|step|steps|explain|words|sentences|formal|casual)`;
+
+/**
+ * The user's standing memories: answer-style preferences and anything of high importance,
+ * active and not expired, most important first.
+ */
+export async function selectStandingMemories(db: SqlClient, q: { userId: string; limit: number; minImportance: number }) {
+  const rows = await db.$queryRaw<unknown[]>`
+    SELECT id::text, content, type, importance FROM memory_items
+    WHERE user_id = ${q.userId}::uuid AND status = 'active' AND (expires_at IS NULL OR expires_at > now())
+      AND ((type = 'preference' AND content ~* ${ANSWER_STYLE}) OR importance >= ${q.minImportance}::float8)
+    ORDER BY importance DESC, created_at DESC
+    LIMIT ${q.limit}::int`;
+  return z.array(StandingRowSchema).parse(rows);
+}
