@@ -1,5 +1,5 @@
 import "server-only";
-import { getDb } from "@/lib/db/client";
+import { getDb, runWithBackgroundDb } from "@/lib/db/client";
 import { claimMemoryWriteJobs, type MemoryWriteJobRow } from "@/lib/db/memory-write-jobs-sql";
 import { log } from "@/lib/log";
 
@@ -17,7 +17,7 @@ export const CLAIM_HEARTBEAT_MS = 10_000;
 export async function claimMemoryWrites(options: { limit: number; staleBefore: Date; userId?: string }): Promise<MemoryWriteJobRow[]> {
   if (options.limit <= 0) return [];
   try {
-    return await claimMemoryWriteJobs(getDb(), options);
+    return await runWithBackgroundDb(() => claimMemoryWriteJobs(getDb(), options));
   } catch (error) {
     log.error("memory write jobs not claimed", { error });
     return [];

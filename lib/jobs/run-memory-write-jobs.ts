@@ -1,4 +1,5 @@
 import "server-only";
+import { runWithBackgroundDb } from "@/lib/db/client";
 import type { MemoryWriteJobRow } from "@/lib/db/memory-write-jobs-sql";
 import { getMemoryWriteWorkerState } from "@/lib/jobs/memory-write-worker-state";
 import { processMemoryWriteJob } from "@/lib/jobs/process-memory-write-job";
@@ -12,7 +13,7 @@ export function runMemoryWriteJobs(options: { jobs: MemoryWriteJobRow[]; onSettl
   const state = getMemoryWriteWorkerState();
   return options.jobs.map((job) => {
     state.inFlightIds.set(job.id, job.user_id);
-    const task = processMemoryWriteJob({ job }).finally(() => {
+    const task = runWithBackgroundDb(() => processMemoryWriteJob({ job })).finally(() => {
       state.inFlight.delete(task);
       state.inFlightIds.delete(job.id);
       options.onSettled?.();
