@@ -2,20 +2,8 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import { getDb } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { redactSecrets, redactSecretsDeep } from "@/lib/write-policy/redact-secrets";
+import { redactMessageParts } from "@/lib/chat/redact-message-parts";
 
-// Only what people and models wrote is redacted: ids and provider metadata stay as they are.
-function redactMessageParts(parts: unknown[]): unknown[] {
-  return parts.map((part) => {
-    if (!part || typeof part !== "object") return part;
-    const p = { ...(part as Record<string, unknown>) };
-    if (typeof p.text === "string") p.text = redactSecrets(p.text);
-    for (const key of ["input", "output", "rawInput", "errorText"]) {
-      if (key in p) p[key] = redactSecretsDeep(p[key]);
-    }
-    return p;
-  });
-}
 
 /**
  * Persists one UI message (its AI SDK parts as JSONB) and bumps the conversation; null when a

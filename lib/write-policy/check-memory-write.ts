@@ -59,7 +59,9 @@ const REASON_BY_SECRET: Record<SecretKind, RefusalReason> = {
 };
 
 function refuse(reason: RefusalReason, content: string): WritePolicyVerdict {
-  const preview = redactSecrets(content).replace(/\s+/g, " ").trim();
+  // Someone else's sensitive detail has no secret span to cut out: the preview says what it was, not what it said.
+  const shown = reason === "third_party_sensitive" ? "[a sensitive detail about someone else]" : redactSecrets(content);
+  const preview = shown.replace(/\s+/g, " ").trim();
   return { allowed: false, reason, message: MESSAGES[reason], preview: preview.length > 160 ? `${preview.slice(0, 159)}…` : preview };
 }
 
