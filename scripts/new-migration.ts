@@ -1,6 +1,6 @@
 // Writes the next migration from the difference between prisma/migrations and schema.prisma
 // (the offline stand-in for `prisma migrate dev --create-only`).
-// Usage: node --conditions=react-server --import tsx scripts/new-migration.ts <name>
+// Usage: npm run db:new-migration -- <name>
 // Review the SQL, add by hand what Prisma cannot model (and list it in
 // lib/db/migrations/migration-hand-written.ts), then run `npm run db:migrate`.
 import fs from "node:fs";

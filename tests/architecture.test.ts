@@ -3,13 +3,14 @@
 // module imports itself back through a cycle, and no two top-level folders of lib/ import
 // each other. Imports are read with a regex: every import in this codebase is a static
 // `from "…"` or `import("…")` with an "@/" or relative specifier.
-import { readdirSync, readFileSync, statSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 
 const root = path.join(import.meta.dirname, "..");
-const SOURCE_DIRS = ["app", "components", "lib", "eval", "scripts", "tests", "e2e"];
+const SOURCE_DIRS = ["app", "components", "hooks", "lib", "eval", "scripts", "tests", "e2e"];
 const SKIP = new Set(["node_modules", "generated", ".next", ".data"]);
+const GENERATED = /^@\/lib\/generated\//;
 
 function listSources(dir: string): string[] {
   return readdirSync(path.join(root, dir)).flatMap((name) => {
@@ -31,6 +32,9 @@ function resolve(from: string, spec: string): string | null {
   }
   return null;
 }
+
+/** Root-level modules and data files (package.json, next.config.js, proxy.ts) are imported too. */
+const existsAtRoot = (base: string) => ["", ".ts", ".js", ".mjs", ".json"].some((ext) => existsSync(path.join(root, base + ext)));
 
 const IMPORT = /(?:from\s+|import\s*\(\s*|^import\s+)["']([^"']+)["']/gm;
 const imports = new Map<string, string[]>(
@@ -74,6 +78,17 @@ describe("architecture", () => {
   it("reads every source file's imports", () => {
     expect(files.length).toBeGreaterThan(200);
     expect(imports.get("app/api/chat/route.ts")).toContain("lib/api/with-route.ts");
+  });
+
+  it("resolves every @/ import to a file (a moved module must take its importers along)", () => {
+    const unresolved = files.flatMap((file) => {
+      const text = readFileSync(path.join(root, file), "utf8");
+      return [...text.matchAll(IMPORT)]
+        .map((m) => m[1]!)
+        .filter((spec) => spec.startsWith("@/") && !GENERATED.test(spec) && resolve(file, spec) === null && !existsAtRoot(spec.slice(2)))
+        .map((spec) => `${file} → ${spec}`);
+    });
+    expect(unresolved).toEqual([]);
   });
 
   it("has no import cycle between modules", () => {
