@@ -118,7 +118,7 @@ export function planTurn(view: PromptView, tools: Set<string>, options: { now: D
   const done = current.exchanges;
   let { intent } = classifyMessage(current.userText);
   // "no wait, it's the 5th" with nothing waiting for a yes or no: not a refusal but a correction (or a statement).
-  if ((intent === "deny" || intent === "affirm") && done.length === 0 && !pendingDeletion(view.previous) && pendingProposals(view.previous).length === 0 && !(view.previous && /\b(delete|forget)\b/i.test(view.previous.assistantText))) {
+  if ((intent === "deny" || intent === "affirm") && !done.some((e) => e.toolName === "delete_memory") && !pendingDeletion(view.previous) && pendingProposals(view.previous).length === 0 && !(view.previous && /\b(delete|forget)\b/i.test(view.previous.assistantText))) {
     if (soundsLikeCorrection(current.userText)) intent = "correction";
   }
   const correction = intent === "correction";

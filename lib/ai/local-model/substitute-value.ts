@@ -8,6 +8,11 @@ const DATE = new RegExp(String.raw`\b(?:\d{1,2}(?:st|nd|rd|th)? (?:of )?${MONTH}
 // "it's Azure", "its cardiff", "it's 19 March now", "it's gluten not lactose", "it's 19 March, not 12 March".
 const IT_IS = /\b(?:it's|it is|its|it'll be|it will be|i meant|i mean)\s+(?!to\b|that\b|it\b)([^,.;!?]+?)(?:,?\s+not\s+([^,.;!?]+?))?(?:\s+now)?\s*(?:[,.;!?]|$)/i;
 
+// "almond milk is the one I like, not oat", "Portishead is the one I meant".
+const THE_ONE = /(?:^|[.!?,]\s+)([^,.;!?]{2,40}?) is the one (?:that )?(?:i|we) (?:like|use|meant|mean|want|prefer|have|take|drink|chose|picked|love)(?:,?\s+not\s+([^,.;!?]+?))?\s*(?:[,.;!?]|$)/i;
+// "scratch that. javascript first", "no wait, Lisbon instead": after a take-back, the new value alone.
+const BARE_VALUE = /(?:scratch that|change of plan|actually|no wait|wait no|sorry|correction|i meant|make that|make it)[,.:!\s-]+(?:it's\s+|its\s+)?([\w' -]{2,30}?)(?:\s+(?:instead|first|then|now|please))*(?:,?\s+not\s+([^,.;!?]+?))?\s*[.!]?$/i;
+
 function isValue(text: string): boolean {
   if (text.split(/\s+/).length > 4 || /\b(me|you|him|her|them|us|too|so|very|fine|ok|okay|all|that|this|what|why)\b/i.test(text)) return false;
   if (DATE.test(text) || /\d/.test(text)) return true;
@@ -37,15 +42,36 @@ function spanLike(content: string, value: string): string | null {
  * after "not", or the same kind of value) and rewrites it with the new one.
  */
 export function substituteValue(text: string, saved: SavedMemory[]): { old: SavedMemory; content: string } | null {
-  const match = normalizeTexting(text).match(IT_IS);
+  const normalized = normalizeTexting(text);
+  const match = normalized.match(IT_IS) ?? normalized.match(THE_ONE) ?? normalized.match(BARE_VALUE);
   if (!match) return null;
-  const value = match[1]!.trim();
+  // "it's almond milk I use": the value without the clause that says what it is to the user.
+  const value = match[1]!.trim().replace(/\s+(?:that |which )?(?:i|we)\s+\w+$/i, "");
   const replaced = match[2]?.trim();
   if (!isValue(value)) return null;
   for (const memory of [...saved].reverse()) {
-    const span = replaced ? (new RegExp(`\\b${replaced.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}\\b`, "i").exec(memory.content)?.[0] ?? null) : spanLike(memory.content, value);
+    let span = replaced ? (new RegExp(`\\b${escape(replaced)}\\b`, "i").exec(memory.content)?.[0] ?? null) : spanLike(memory.content, value) ?? objectOf(memory.content);
     if (!span || span.toLowerCase() === value.toLowerCase()) continue;
+    // "almond milk, not oat" against "takes oat milk": the head the two share is said once.
+    const head = value.split(/\s+/).at(-1)!;
+    const after = new RegExp(`\\b${escape(span)}\\s+(${escape(head)})\\b`, "i").exec(memory.content);
+    if (after && value.includes(" ")) span = `${span} ${after[1]}`;
     return { old: memory, content: memory.content.replace(span, value) };
+  }
+  return null;
+}
+
+const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+
+/** "User is going with python as their first language" → "python": the object of the memory's verb, for a bare new value. */
+function objectOf(content: string): string | null {
+  const terms = nlp(content.replace(/^User\b/, "")).json({ terms: { tags: true } }) as { terms: { text: string; tags: string[] }[] }[];
+  const words = terms.flatMap((s) => s.terms);
+  const verb = words.findIndex((t) => t.tags.includes("Verb") && !t.tags.includes("Auxiliary") && !t.tags.includes("Copula"));
+  for (let i = verb + 1; verb >= 0 && i < words.length; i++) {
+    const t = words[i]!;
+    if (t.tags.includes("Noun") && !t.tags.includes("Pronoun") && !t.tags.includes("Possessive")) return t.text.replace(/[.,;:!?]+$/, "");
+    if (!t.tags.includes("Preposition") && !t.tags.includes("Determiner") && !t.tags.includes("Adverb") && !t.tags.includes("Particle")) return null;
   }
   return null;
 }

@@ -1,6 +1,6 @@
 import { contentWords, has, hasDate, isDate, passingState, textOf } from "./clause-tests";
-import { ANSWER_STYLE, EVENT_NOUNS, LASTING, PASSING_STATES } from "./lexicon";
-import { joinTerms } from "./parse-sentences";
+import { ANSWER_STYLE, COMMITTED, EVENT_NOUNS, LASTING, PASSING_STATES } from "./lexicon";
+import { joinTerms, type Term } from "./parse-sentences";
 import { mapPronouns, phraseNote, tidy, trimTail } from "./phrase-memory";
 import type { ClauseReading } from "./read-clause";
 import { keep, skip, type MessageCues, type SentenceCues, type Verdict } from "./verdict";
@@ -35,13 +35,45 @@ export function selfLabels(reading: ClauseReading): Verdict[] {
 }
 
 /**
+ * "aisle seat every time, and morning flights over late ones", "window seat always, no red-eye
+ * flights ever": a verbless list whose items each say they stand (or put one thing over
+ * another) is one preference per item.
+ */
+export function splitStandingList(reading: ClauseReading, sentence: SentenceCues): Verdict[] {
+  if (sentence.oneOff || reading.clause.isQuestion) return [];
+  const pieces: Term[][] = [[]];
+  for (const t of reading.body) {
+    if (pieces.at(-1)!.length > 0 && /[,;]/.test(pieces.at(-1)!.at(-1)!.post)) pieces.push([]);
+    pieces.at(-1)!.push(t);
+  }
+  // "always kilometres, never miles, for anything distance related": a contrast without "and" and a
+  // qualifier that starts with a preposition belong to the item before them.
+  const joined: Term[][] = [];
+  for (const p of pieces) {
+    const contrast = ["never", "not", "no"].includes(p[0]?.normal ?? "") || p[0]?.tags.has("Preposition");
+    if (joined.length > 0 && contrast) joined.at(-1)!.push(...p);
+    else joined.push(p);
+  }
+  const items = joined.map((p) => (["and", "also", "plus", "but"].includes(p[0]?.normal ?? "") ? p.slice(1) : p)).filter((p) => p.length > 0);
+  if (items.length < 2) return [];
+  const stands = (p: Term[]) => contentWords(p).length > 0 && (LASTING.test(textOf(p)) || p.some((t, i) => i > 0 && t.normal === "over"));
+  if (!items.every(stands)) return [];
+  return items.map((p) => keep({ content: tidy(`User prefers ${mapPronouns(trimTail(p))}`), type: "preference", importance: 0.7, standing: true }));
+}
+
+/**
  * A clause without a verb: a standing instruction in few words ("grams please, never cups",
  * "always kilometres, never miles"), or a dated item ("pre-op assessment 10 Feb").
  */
-export function classifyFragment(reading: ClauseReading, cues: MessageCues, sentence: SentenceCues): Verdict {
+export function classifyFragment(reading: ClauseReading, cues: MessageCues, sentence: SentenceCues, previous: ClauseReading | null = null): Verdict {
   const body = reading.body;
   const text = textOf(body);
   if (body.length === 0) return skip("empty");
+  // "this is happening: September, the Camino, the full French route": what a settled lead-in announces is the plan.
+  if (previous?.clause.isLabel && previous.clause.sentence === reading.clause.sentence && COMMITTED.test(textOf(previous.clause.terms)) && !reading.clause.isQuestion && !sentence.undecided) {
+    const named = body.filter((t) => (t.tags.has("Noun") || t.tags.has("ProperNoun")) && !t.tags.has("Pronoun") && !t.tags.has("Date"));
+    if (named.length > 0 && body.length <= 12) return keep({ content: tidy(`User has committed to ${mapPronouns(trimTail(body))}`), type: "decision", importance: 0.8 });
+  }
   if (reading.clause.isQuestion && !/[.!]$/.test(sentence.text)) return skip("question fragment");
   if (passingState(body)) return skip("passing state");
   // "not a huge fan of horror films", "big fan of Wilco": a taste said without its "I'm".
@@ -63,7 +95,8 @@ export function classifyFragment(reading: ClauseReading, cues: MessageCues, sent
   if (body.at(-1)?.normal === "instead" && contentWords(body).length > 0 && body.length <= 5) {
     return keep({ content: tidy(`User chose ${mapPronouns(body.slice(0, -1))} instead`), type: "decision", importance: 0.8 });
   }
-  const ownLasting = LASTING.test(text) && !/^ever\b/.test(text);
+  // "dark mode everything please": everything, for good.
+  const ownLasting = (LASTING.test(text) && !/^ever\b/.test(text)) || /^\w+( \w+)? everything( please)?$/.test(text);
   if (!sentence.oneOff && (ownLasting || (cues.lasting && has(body, ANSWER_STYLE))) && contentWords(body).length > 0) {
     let words = trimTail(body);
     while (words[0] && ["and", "also", "plus", "then", "but"].includes(words[0].normal)) words = words.slice(1);
@@ -73,6 +106,6 @@ export function classifyFragment(reading: ClauseReading, cues: MessageCues, sent
   }
   const explicit = reading.leads.explicit || cues.explicit;
   const named = body.some((t, i) => t.tags.has("Noun") && !isDate(t, i, body) && !t.tags.has("Value") && !t.tags.has("Pronoun") && !["here", "there"].includes(t.normal));
-  if (hasDate(body) && named && (explicit || has(body, EVENT_NOUNS))) return keep({ content: phraseNote(body), type: "note", importance: explicit ? 0.6 : 0.5 });
+  if (hasDate(body) && named && ((explicit && !cues.secretContext) || has(body, EVENT_NOUNS))) return keep({ content: phraseNote(body), type: "note", importance: explicit ? 0.6 : 0.5 });
   return skip("fragment");
 }

@@ -45,8 +45,10 @@ export function relationOnly(phrase: Term[]): string | null {
   if (words.length < 1) return null;
   const counted = words[0]!.tags.has("Value");
   const text = joinTerms(words);
-  const article = counted || words.at(-1)!.tags.has("Plural") ? "" : /^[aeiou]/i.test(text) ? "an " : "a ";
   const headAt = words.findIndex((t) => KIN.has(t.normal) || PETS.has(t.normal) || UNIVERSAL_KIN.has(t.normal));
+  // "my cats miso and tofu": the relation word says whether it is one or several.
+  const plural = (headAt >= 0 ? words[headAt]! : words.at(-1)!).tags.has("Plural");
+  const article = counted || plural ? "" : /^[aeiou]/i.test(text) ? "an " : "a ";
   const afterHead = headAt >= 0 ? words.slice(headAt + 1) : [];
   if (afterHead.length > 0 && afterHead.every((t) => t.tags.has("FirstName") || t.tags.has("Person") || t.tags.has("ProperNoun") || /^[a-z]+$/.test(t.normal))) {
     return tidy(`User has ${article}${joinTerms(words.slice(0, headAt + 1))}, ${joinTerms(afterHead)}`);
@@ -73,6 +75,13 @@ export function classifyPossessive(reading: ClauseReading, cues: MessageCues): V
   if (kind === "favourite") {
     return verb.lemma === "be" && contentWords(rest).length > 0 ? keep({ content, type: "preference", importance: 0.6, hedged: hedgeCount(reading) > 0 }) : skip("favourite without value");
   }
+  // "my daughter's name is Aisha": the name of someone of the user's names the relation.
+  const nameOf = phrase.findIndex((t) => /^names?$/.test(t.normal));
+  if (kind === "kin-thing" && nameOf === phrase.length - 1 && verb.lemma === "be" && !verb.negated && rest.length > 0 && rest.length <= 3 && rest.every((t) => /^[A-Z]/.test(t.text) || t.tags.has("ProperNoun"))) {
+    const relation = phrase.slice(1, nameOf).map((t) => ({ ...t, text: t.text.replace(/['’]s$/, "") }));
+    const words = joinTerms(relation);
+    return keep({ content: tidy(`User has ${/^[aeiou]/i.test(words) ? "an" : "a"} ${words}, ${joinTerms(rest)}`), type: "fact", importance: 0.7, identity: true });
+  }
   if (kind === "kin-thing") return (explicit || hasDate(rest)) && !sensitive ? keep({ content, type: "note", importance: 0.6 }) : skip("someone else's thing");
   // What is told of family as theirs to keep: who they are, where they live or work, not what they think or love.
   const lasting = (KIN_PREDICATES.has(verb.lemma) && !verb.progressive && !verb.modal) || (verb.past && LIFE_EVENT_VERBS.has(verb.lemma));
@@ -89,9 +98,14 @@ export function classifyPossessive(reading: ClauseReading, cues: MessageCues): V
     const pronouns = /\bpronouns\b/.test(textOf(phrase));
     return (contentWords(rest).length > 0 || hasDate(rest) || pronouns || rest.some((t) => t.tags.has("Value"))) && !passingState(rest) ? keep({ content, type: "fact", importance: 0.8, hedged: hedgeCount(reading) > 0, identity: true }) : skip("identity without value");
   }
+  // "settled something last night: my side project is going on Hetzner": a plan for a thing of the user's, said to be settled.
+  if (kind === "thing" && cues.committed && (verb.future || verb.progressive) && !verb.past && contentWords(rest).length > 0) {
+    return keep({ content, type: "decision", importance: 0.8 });
+  }
   // A thing of the user's: a dated one, or one they asked to keep, is a note; "my phone's a Pixel 8" is a fact.
-  if (kind === "thing" && (hasDate(rest) || hasDate(phrase) || explicit)) {
-    return contentWords(rest).length > 0 || hasDate(rest) ? keep({ content, type: "note", importance: explicit ? 0.6 : 0.5 }) : skip("empty note");
+  const dated = hasDate(reading.body.slice(verb.at));
+  if (kind === "thing" && (dated || hasDate(phrase) || explicit)) {
+    return contentWords(rest).length > 0 || dated ? keep({ content, type: "note", importance: explicit ? 0.6 : 0.5 }) : skip("empty note");
   }
   if (kind === "thing" && verb.lemma === "be" && rest.some((t) => ["a", "an"].includes(t.normal)) && !passingState(rest) && !MOMENT.test(clauseText)) {
     return keep({ content, type: "fact", importance: 0.6 });

@@ -1,12 +1,13 @@
 import { contentWords, has, hasDate, hedgeCount, NON_CONTENT, passingState, textOf, unresolvedPronoun } from "./clause-tests";
 import {
-  ANSWER_STYLE, CHAT_THINGS, CHOICE_PHRASES, SHORT_ILLNESSES, TASK_ARTIFACTS, CHOICE_VERBS, CONSUMPTION_VERBS, DEPENDENT_ACTIVITIES, EVENT_NOUNS, FAVOURITE, JUDGEMENT_FOR_ME, KIN, LASTING,
-  LIFE_EVENT_VERBS, MOMENT, PETS, PREFERENCE_IDIOMS, PREFERENCE_VERBS, WITHOUT_END,
+  ABSTRACT_POSSESSIONS, ACQUAINTANCES, ANSWER_STYLE, TRAIT_WORDS, CHAT_THINGS, DECISION_VERBS, FOOD_AND_DRINK, CHOICE_PHRASES, SHORT_ILLNESSES, TASK_ARTIFACTS, CHOICE_VERBS, CONSUMPTION_VERBS, DEPENDENT_ACTIVITIES, EVENT_NOUNS, FAVOURITE, JUDGEMENT_FOR_ME, KIN, LASTING,
+  LIFE_EVENT_VERBS, MOMENT, PETS, UNIVERSAL_KIN, PREFERENCE_IDIOMS, PREFERENCE_VERBS, WITHOUT_END,
 } from "./lexicon";
 import { joinTerms, type Term } from "./parse-sentences";
 import { mapPronouns, phraseAboutUser, tidy, trimTail } from "./phrase-memory";
 import type { ClauseReading } from "./read-clause";
-import { keep, skip, type MemoryType, type MessageCues, type SentenceCues, type Verdict } from "./verdict";
+import { readPredicate } from "./read-predicate";
+import { keep, skip, type DraftMemory, type MemoryType, type MessageCues, type SentenceCues, type Verdict } from "./verdict";
 
 // Verbs of saying, thinking and wanting: "I think …", "I want a recipe", "I heard that …" are not claims about the user.
 const REPORTING = new Set(["find", "know", "think", "believe", "guess", "hear", "read", "wonder", "mean", "ask", "say", "tell", "realise", "realize", "notice", "suppose", "reckon", "bet", "hope", "wish", "want", "try", "forget", "remember", "agree", "understand", "see", "feel", "imagine", "doubt", "suspect", "promise", "swear", "expect", "appreciate", "care", "apologise", "apologize", "thank"]);
@@ -14,7 +15,7 @@ const WEAK_VERBS = new Set(["be", "have", "do", "get", "go", "make", "take", "fe
 // Verbs of getting, leaving and changing: in the "-ing" form with an object they are plans ("I'm getting a rescue cat").
 const ACQUIRE = new Set(["get", "buy", "adopt", "take", "switch", "move", "start", "quit", "leave", "sell", "join", "drop", "go", "hire", "launch", "open", "close", "book", "change", "give", "cut", "defer", "accept", "sign", "enrol", "enroll", "register", "name", "call"]);
 // Jobs of the moment: "I'm sorting my travel docs", "filling in the form" say what the user is busy with now.
-const TASK_NOW = new Set(["sort", "fill", "pack", "clean", "tidy", "organise", "organize", "prepare", "fix", "check", "update", "cook", "finish", "look", "search", "browse", "watch", "draft", "edit", "review", "wait", "struggle", "type", "send", "run", "dream", "joke", "kid", "rant", "ramble", "vent", "procrastinate", "chill"]);
+const TASK_NOW = new Set(["sort", "fill", "pack", "clean", "tidy", "organise", "organize", "prepare", "fix", "check", "update", "cook", "finish", "look", "search", "browse", "watch", "draft", "edit", "review", "wait", "struggle", "type", "send", "run", "dream", "joke", "kid", "rant", "ramble", "vent", "procrastinate", "chill", "sit", "stand", "lie", "queue", "walk", "listen", "lounge", "relax", "hang", "shelter", "hide"]);
 // Life events told as a passive: "got married", "was diagnosed", "got promoted".
 const EVENT_PARTICIPLES = new Set(["married", "engaged", "divorced", "promoted", "hired", "diagnosed", "adopted", "born", "raised", "baptised", "baptized", "elected", "accepted", "admitted", "qualified", "certified", "vaccinated", "retired", "made", "appointed", "based", "brought"]);
 const MONTH = "(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)";
@@ -23,15 +24,26 @@ const FUTURE_TIME = new RegExp(
   String.raw`\b(next|tomorrow|soon|later this|at the end of|starting|in ${MONTH}|in (the )?(spring|summer|autumn|fall|winter|new year)|on ${DAY}|this (spring|summer|autumn|fall|winter|${MONTH})|from (next|the \d|${DAY}|${MONTH})|${MONTH}|${DAY}|after (christmas|easter|the summer|uni|graduation|i graduate))\b`,
   "i",
 );
-const COMPLAINT = /\b(keeps? (\w+ )?\w+ing|(always|constantly|keep|often) (forget|lose|mix|get|blank|struggle|end up|burn|drop|break|miss|spill|mess|cut|hurt|oversleep|run late|trip|forget)|end(ed)? up \w+ing|(completely |totally )?blanked|blank on|(still|never) (can ?not|cannot|can't|manage|remember)|can never|(terrible|bad|hopeless|awful|rubbish) at remembering|never remember|always forget|mix (them|it|these|those|my \w+) up|got (that|it|the \w+) wrong|struggle to)\b/i;
+const COMPLAINT = /\b(blanking|drawing a blank|keeps? (\w+ )?\w+ing|(always|constantly|keep|often) (forget|lose|mix|get|blank|struggle|end up|burn|drop|break|miss|spill|mess|cut|hurt|oversleep|run late|trip|forget)|end(ed)? up \w+ing|(completely |totally )?blanked|blank on|(still|never) (can ?not|cannot|can't|manage|remember)|can never|(terrible|bad|hopeless|awful|rubbish) at remembering|never remember|always forget|mix (them|it|these|those|my \w+) up|got (that|it|the \w+) wrong|struggle to)\b/i;
+// Habits a "not" still describes: "I don't eat meat", "I don't drive", "I've never smoked".
+const NEGATABLE_HABITS = new Set(["eat", "drink", "smoke", "drive", "swim", "cook", "vape", "gamble", "fly", "wear", "celebrate", "watch", "read", "play", "own", "have", "speak", "use", "work", "live", "do", "take"]);
+// Things one "has" that are not possessions: "no idea", "a feeling", "the chance".
+const ABSTRACT_HAVINGS = new Set(["idea", "ideas", "clue", "chance", "choice", "excuse", "reason", "feeling", "sense", "urge", "craving", "heart", "guts", "nerve", "luck", "fun", "laugh", "chat", "conversation", "talk", "look", "think", "go", "try", "break", "rest", "nap", "shower", "sleep", "drink", "bite", "moment", "minute", "second", "day", "night", "week", "morning", "evening", "weekend"]);
+// What happens to someone rather than what they choose: "I'm going to miss my train", "I'll forget".
+const INVOLUNTARY = new Set(["miss", "forget", "lose", "fail", "die", "fall", "crash", "break", "hurt", "get", "end", "need", "run", "be", "have", "feel", "regret", "panic", "cry", "struggle", "suffer", "freeze", "melt", "burn", "drown", "starve"]);
+const STUDIES = new Set(["degree", "masters", "master's", "phd", "doctorate", "course", "diploma", "apprenticeship", "a-levels", "gcses", "mba", "msc", "ba", "bsc", "ma", "pgce", "foundation", "internship", "placement", "residency", "training", "qualification", "certificate", "nvq", "btec"]);
+const QUANTIFIERS = new Set(["all", "some", "any", "lots", "lot", "plenty", "loads", "bit", "enough", "much", "more", "most", "none", "half"]);
+const CHILDHOOD = new Set(["child", "kid", "boy", "girl", "baby", "teenager", "teen", "young", "little", "small", "toddler", "youngster", "lad", "lass"]);
 const DELIBERATION = new Set(["weigh", "discuss", "debate", "mull", "compare", "deliberate", "ponder", "research", "talk", "argue", "dither"]);
 
 /** The user as they are: what they are, where they live, what they have, their health. */
 function isIdentity(reading: ClauseReading, rest: Term[]): boolean {
   const lemma = reading.verb?.lemma ?? "";
+  // "doing a nursing degree", "taking an Open University course": a course of study is who the user is for now.
+  if (["do", "take", "start", "finish", "complete"].includes(lemma) && has(rest.slice(0, 5), STUDIES)) return true;
   if (["live", "work", "teach", "study", "speak", "come", "grow", "bear", "marry", "move", "own", "run", "manage", "volunteer", "coach", "maintain", "host", "use", "play", "bank", "freelance", "lead"].includes(lemma)) return true;
   if (lemma === "have") return has(rest, KIN) || has(rest, PETS) || /\b(allerg|diabet|intoleran|disorder|condition|adhd|autis|asthma|arthritis|type [12])/i.test(textOf(rest));
-  if (lemma === "be") return contentWords(rest).length > 0 && !passingState(rest);
+  if (lemma === "be") return contentWords(rest).length > 0 && !passingState(rest) && readPredicate(rest) !== "unclear";
   return reading.verb?.passive === true && EVENT_PARTICIPLES.has(reading.verb.main.normal);
 }
 
@@ -42,6 +54,10 @@ function isPreference(reading: ClauseReading, rest: Term[], clauseText: string):
   if (PREFERENCE_IDIOMS.test(clauseText)) return true;
   if (verb.lemma === "be" && rest.some((t, i) => t.normal === "into" && rest.slice(0, i).every((w) => w.tags.has("Adverb") || w.tags.has("Negative") || w.normal === "not"))) return true;
   if (has(rest, FAVOURITE)) return true;
+  // "I always want an aisle seat", "I never take night flights": a choice made every time is a taste.
+  if (!verb.past && !verb.perfect && !verb.modal && /\b(always|never|usually|only ever) (want|get|ask for|order|book|pick|choose|go for|take|sit)\b/.test(clauseText) && rest[0]?.normal !== "to" && contentWords(rest).length > 0) return true;
+  // "I take oat milk in my coffee", "I drink my tea black": what the user has in their food and drink, by habit.
+  if (["take", "drink", "have", "use", "eat"].includes(verb.lemma) && !verb.negated && !verb.past && !verb.perfect && !verb.progressive && !verb.modal && !verb.future && has(rest, FOOD_AND_DRINK)) return true;
   // "can't study without brown noise": depending on a thing is wanting it.
   if (verb.negated && verb.modal === "can" && DEPENDENT_ACTIVITIES.has(verb.lemma) && rest.some((t) => t.normal === "without")) return true;
   // "olives I could eat by the jar", "could listen to it all day".
@@ -57,7 +73,8 @@ function isDecision(reading: ClauseReading, rest: Term[], clauseText: string, ti
   const verb = reading.verb!;
   const planned = verb.future || verb.past || verb.perfect || verb.progressive || verb.passive;
   if (["decide", "choose"].includes(verb.lemma) && !verb.negated && verb.modal !== "would") return true;
-  const relocation = verb.lemma === "move" && rest.some((t) => t.tags.has("Place")) && !/\bover\b/.test(clauseText);
+  // "moved (over) to Manchester in 2015" is where the user lives; "moved over to Monzo" is a switch.
+  const relocation = verb.lemma === "move" && rest.some((t) => t.tags.has("Place"));
   // "we're not going ahead with the extension": turning something down is not a choice to remember.
   if (verb.negated && CHOICE_PHRASES.test(clauseText) && !["decide", "choose"].includes(verb.lemma)) return false;
   if ((CHOICE_VERBS.has(verb.lemma) || CHOICE_PHRASES.test(clauseText)) && planned && !(relocation && !verb.future && !verb.progressive)) return true;
@@ -68,7 +85,9 @@ function isDecision(reading: ClauseReading, rest: Term[], clauseText: string, ti
   // "we're using MongoDB for the analytics service": a team's tool in use is a choice made.
   if (reading.team && verb.progressive && ["use", "run", "build", "deploy", "host"].includes(verb.lemma)) return true;
   // A plan: "will", "going to", or "-ing" with a time ahead, an object to get, or a word that it is settled.
-  if (verb.future && !["be", "have", "need", "know", "like", "love"].includes(verb.lemma)) return true;
+  if (verb.future && !["be", "have", "need", "know", "like", "love"].includes(verb.lemma) && !INVOLUNTARY.has(verb.lemma)) return true;
+  // "Decision taken: I buy the Nissan Leaf": a choice verb in the present, in a message that says it is settled.
+  if (cues.committed && DECISION_VERBS.has(verb.lemma) && !verb.negated && !verb.past && !verb.modal && !verb.perfect && contentWords(rest).length > 0) return true;
   const ahead = FUTURE_TIME.test(timeText) && !/\bnow\b/.test(timeText);
   const acquires = ACQUIRE.has(verb.lemma) && (["a", "an", "the", "my", "our", "this", "that", "some"].includes(rest[0]?.normal ?? "") || rest[0]?.tags.has("ProperNoun") === true || rest[0]?.tags.has("Preposition") === true);
   if (verb.progressive && !verb.past && (ahead || acquires || (cues.committed && !/\bnow\b/.test(clauseText)))) return true;
@@ -85,6 +104,8 @@ function episodicPast(reading: ClauseReading, rest: Term[], clauseText: string):
   if (verb.lemma === "have" && (has(rest, KIN) || has(rest, PETS))) return false;
   return !LASTING.test(clauseText) && !/\b(since|for \d+|for (two|three|four|five|six|ten|many|several) (years|months))\b/.test(clauseText) && !/\b\d{4}\b/.test(clauseText);
 }
+
+const timeOf = (reading: ClauseReading, clauseText: string) => `${textOf(reading.leads.frame)} ${clauseText}`;
 
 /** Why a clause about the user is not a memory, or null when it is one. */
 function reasonToSkip(reading: ClauseReading, cues: MessageCues, sentence: SentenceCues, preference: boolean, identity: boolean, plan: boolean): string | null {
@@ -115,7 +136,9 @@ function reasonToSkip(reading: ClauseReading, cues: MessageCues, sentence: Sente
   const madeChoice = (verb.past || verb.perfect) && (CHOICE_VERBS.has(lemma) || CHOICE_PHRASES.test(clauseText));
   // "I moved to Berlin last night" is still where the user lives; "I'm in Leeds this weekend" is not.
   const lifeEvent = verb.past && LIFE_EVENT_VERBS.has(lemma) && !["get", "have"].includes(lemma);
-  if (MOMENT.test(`${textOf(reading.leads.frame)} ${clauseText}`) && !cues.expiring && !madeChoice && !lifeEvent) return "the moment";
+  // "doing a nursing degree at uni rn": a course of study is not over by tonight.
+  const studying = has(rest.slice(0, 5), STUDIES) && ["do", "take", "study"].includes(lemma);
+  if (MOMENT.test(`${textOf(reading.leads.frame)} ${clauseText}`) && !cues.expiring && !madeChoice && !lifeEvent && !studying) return "the moment";
   const now = /\b(now|right now)\b/.test(clauseText.replace(/\bfrom now on\b/g, ""));
   if (verb.progressive && !verb.future && (sentence.moment || now) && !cues.expiring && !identity && !plan) return "the moment";
   // "sorting my travel docs", "using GPT to tag coral photos": what the user is busy with, not who they are.
@@ -133,13 +156,32 @@ function reasonToSkip(reading: ClauseReading, cues: MessageCues, sentence: Sente
   // "I have a question about hooks", "I got an error": things of this chat.
   if (["have", "get", "hit", "find"].includes(lemma) && rest.some((t) => CHAT_THINGS.has(t.normal)) && ["a", "an", "some", "this", "the", "another"].includes(rest[0]?.normal ?? "")) return "chat";
   if (episodicPast(reading, rest, clauseText)) return "episode";
+  // "I love this app", "I hate this chat": about the assistant, not the user's life.
+  if (/^(this|the|your) (app|chat|conversation|bot|assistant|tool|thread|service|answer|reply)\b|^you\b/.test(textOf(rest))) return "about the chat";
+  // "I'm going to Madrid next week", "off to Leeds tomorrow": a trip soon, not a choice about the user's life.
+  if (lemma === "go" && !verb.past && rest.some((t) => t.tags.has("Place")) && /\b(tomorrow|tonight|this (week|weekend|evening|afternoon|morning)|next week(end)?|on (monday|tuesday|wednesday|thursday|friday|saturday|sunday)|for the (weekend|day|night))\b/.test(timeOf(reading, clauseText)) && !/\b(for good|to live|permanently)\b/.test(clauseText)) return "trip";
+  // "I'm going to miss my train", "I'll panic": what will happen, not a plan the user made.
+  if (verb.future && !plan && !preference) return "future event";
+  // "I change my mind", "I got mixed up": about what was said in this chat.
+  if (/\b(change|changed|changing|make|made) (up )?(my|our) minds?\b|\bmixed (that|it|them) up\b|\bhad (that|it) (backwards|wrong)\b/.test(clauseText) && contentWords(rest.filter((t) => t.normal !== "mind")).length === 0) return "about the chat";
+  // "I've just had a long chat with …": a moment ago; a move or a choice made just now still stands.
+  if (verb.perfect && /\bjust\b/.test(textOf(reading.body.slice(verb.at, verb.end))) && !LIFE_EVENT_VERBS.has(lemma) && !CHOICE_VERBS.has(lemma) && !plan && !CHOICE_PHRASES.test(clauseText)) return "just now";
+  // "got all this time and no idea what to do", "have no energy": what the user has in the abstract.
+  const firstThing = rest.find((t) => t.tags.has("Noun") && !t.tags.has("Pronoun") && !QUANTIFIERS.has(t.normal));
+  if (["have", "get"].includes(lemma) && firstThing && (ABSTRACT_POSSESSIONS.has(firstThing.normal) || ABSTRACT_HAVINGS.has(firstThing.normal)) && !has(rest, KIN) && !has(rest, PETS)) return "abstract";
+  // "I can't get going", "I don't need advice": saying what is not so is rarely who the user is, unless it is a habit ("I don't eat meat").
+  if (verb.negated && !preference && !plan && !identity && !NEGATABLE_HABITS.has(lemma)) return "negated";
+  // "since I was a small boy", "when I was a teenager": a time in the user's life, not a claim.
+  if (lemma === "be" && ["since", "when", "as"].includes(reading.clause.linkedBy || reading.clause.terms[0]?.normal || "") && rest.some((t) => CHILDHOOD.has(t.normal) || t.tags.has("Value"))) return "time frame";
+  // "I'm still in bits", "I'm on the lock-up on Friday": only a role, trait, origin, place or field is who the user is.
+  if (lemma === "be" && !verb.passive && !verb.progressive && !preference && !plan && !reading.team && !cues.expiring && readPredicate(rest) === "unclear") return "unclear state";
   // "haven't for about eight years": an auxiliary standing in for a verb said before.
   const after = rest.filter((t) => !["not", "never"].includes(t.normal));
   if (["have", "do"].includes(lemma) && (after.length === 0 || after[0]!.tags.has("Preposition") || after[0]!.tags.has("Adverb"))) return "elliptical";
   // "I'm the only one who knows": a pro-form says nothing.
   const firstNoun = rest.find((t) => t.tags.has("Noun") || NON_CONTENT.has(t.normal));
   const valued = rest.some((t) => (t.tags.has("Value") || t.tags.has("Adjective")) && !NON_CONTENT.has(t.normal) && t.normal !== "only");
-  if (lemma === "be" && (!firstNoun || (NON_CONTENT.has(firstNoun.normal) && !/^[A-Z]{2}/.test(firstNoun.text))) && !valued && !passingState(rest)) return "pro-form";
+  if (lemma === "be" && (!firstNoun || (NON_CONTENT.has(firstNoun.normal) && !/^[A-Z]{2}/.test(firstNoun.text))) && !valued && !passingState(rest) && readPredicate(rest) === "unclear") return "pro-form";
   // "I'm hopeless at this stuff": what "this stuff" is, the clause does not say.
   if (/\b(this|that|these|those) (stuff|thing|things|kind of thing|sort of thing|lot)\b/.test(textOf(rest))) return "vague";
   const indefinite = rest.findIndex((t) => ["anything", "everything", "something", "nothing", "whatever"].includes(t.normal));
@@ -171,6 +213,12 @@ function classifyClaim(reading: ClauseReading, cues: MessageCues, sentence: Sent
     const wanted = /you to$/.test(polite[0]) ? `User wants the assistant to ${mapPronouns(trimTail(after))}` : `User prefers that ${mapPronouns(trimTail(after))}`;
     return LASTING.test(sentence.text) || has(reading.body, ANSWER_STYLE) ? keep({ content: tidy(wanted), type: "preference", importance: 0.8, standing: true }) : skip("request");
   }
+  // "I've made the decision to go part-time", "I take the decision to sell my Civic": the choice said as a noun.
+  const decisionNoun = /^(i|we) (\w+ )?(have |had |finally |just )*(take|took|taken|make|made|making|taking|reach|reached) (the|a|my|our) (final |big |hard |tough )?(decision|choice|call) to (?=\w)/.exec(clauseText);
+  if (decisionNoun && !verb.negated && !verb.modal) {
+    const after = reading.body.slice(decisionNoun[0].trim().split(" ").length);
+    return keep({ content: tidy(`User has decided to ${mapPronouns(trimTail(after))}`), type: "decision", importance: 0.8, hedged: hedgeCount(reading) > 0 || sentence.undecided });
+  }
   let rest = reading.rest;
   const preference = isPreference(reading, rest, clauseText);
   const identity = isIdentity(reading, rest);
@@ -200,6 +248,9 @@ function classifyClaim(reading: ClauseReading, cues: MessageCues, sentence: Sent
   const strong = ["love", "hate", "adore", "despise", "loathe"].includes(verb.lemma) || /allerg/.test(clauseText);
   const base = { decision: 0.8, fact: identity ? 0.8 : 0.6, preference: 0.55, note: 0.5 }[type];
   rest = stripExpiryWords(rest, cues);
+  // "a carer for my husband who has MS": what is said of the other person is theirs, not the user's.
+  const relative = rest.findIndex((t, i) => i > 0 && (["who", "whose"].includes(t.normal) || (t.normal === "that" && (KIN.has(rest[i - 1]!.normal) || ACQUAINTANCES.has(rest[i - 1]!.normal)))));
+  if (relative > 0) rest = rest.slice(0, relative);
   return keep({
     content: phraseAboutUser(reading, rest),
     type,
@@ -217,15 +268,38 @@ export function stripExpiryWords(rest: Term[], cues: MessageCues): Term[] {
   return at > 0 ? rest.slice(0, at) : rest;
 }
 
+/** "I'm a retired engineer, 72 years old", "im 34, married, two kids": one "am" with a list of what the user is, one memory each. */
+function predicateList(reading: ClauseReading, memory: DraftMemory): Verdict[] {
+  const verb = reading.verb;
+  // "I am retired engineer, 72 years old": "retired" read as a passive is the first item.
+  const statePassive = verb?.passive === true && !verb.perfect && TRAIT_WORDS.has(verb.main.normal);
+  if (!verb || (verb.lemma !== "be" && !statePassive) || verb.negated || (verb.past && !statePassive) || verb.progressive || reading.subject !== "self") return [];
+  const pieces: Term[][] = [[]];
+  for (const t of statePassive ? [verb.main, ...reading.rest] : reading.rest) {
+    if (t.normal === "and" && pieces.at(-1)!.length === 0) continue;
+    pieces.at(-1)!.push(t);
+    if (/,/.test(t.post)) pieces.push([]);
+  }
+  const items = pieces.filter((p) => p.length > 0);
+  if (items.length < 2) return [];
+  const counted = (p: Term[]) => p[0]!.tags.has("Value") && p.length <= 3 && (KIN.has(p.at(-1)!.normal) || UNIVERSAL_KIN.has(p.at(-1)!.normal) || PETS.has(p.at(-1)!.normal));
+  if (!items.every((p) => counted(p) || readPredicate(p) !== "unclear")) return [];
+  return items.map((p) => keep({ ...memory, content: counted(p) ? tidy(`User has ${mapPronouns(p)}`) : tidy(`User is ${mapPronouns(trimTail(p))}`) }));
+}
+
 /** A claim about the user, and the side facts it carries: "here in Rotterdam", "a teacher with type 1 diabetes". */
 export function classifySelf(reading: ClauseReading, cues: MessageCues, sentence: SentenceCues): Verdict[] {
   const verdict = classifyClaim(reading, cues, sentence);
   if (!verdict.keep || verdict.memory.type !== "fact") return [verdict];
+  const listed = predicateList(reading, verdict.memory);
+  if (listed.length > 0) return listed;
   const rest = reading.rest;
   const memory = verdict.memory;
   const out: Verdict[] = [verdict];
   // "I cycle to work here in Rotterdam", "a freelance illustrator based in Lisbon": where the user is, said in passing, is a fact of its own.
-  const here = rest.findIndex((t, i) => ["here", "based", "living"].includes(t.normal) && i > 0 && rest[i + 1]?.normal === "in" && rest[i + 2]?.tags.has("Place"));
+  // "I work as a software engineer in Bangalore": the place of a job is where the user is based.
+  const job = reading.verb?.lemma === "work" && rest[0]?.normal === "as";
+  const here = rest.findIndex((t, i) => (["here", "based", "living"].includes(t.normal) || (job && t.tags.has("Noun") && rest.slice(1, i).every((w) => !w.tags.has("Preposition")))) && i > 0 && rest[i + 1]?.normal === "in" && rest[i + 2]?.tags.has("Place"));
   if (here >= 0 && reading.verb?.lemma !== "live") {
     const place = rest.slice(here + 2).filter((t, i, all) => i === 0 || (all[i - 1]!.tags.has("Place") && t.tags.has("Place")));
     out.push(keep({ content: `User lives in ${joinTerms(place)}`, type: "fact", importance: 0.8, hedged: memory.hedged, identity: true }));
@@ -236,10 +310,17 @@ export function classifySelf(reading: ClauseReading, cues: MessageCues, sentence
     const place = rest.slice(from + 1).filter((t, i, all) => i === 0 || (all[i - 1]!.tags.has("Place") && t.tags.has("Place")));
     out.push(keep({ content: `User is from ${joinTerms(place)}`, type: "fact", importance: 0.8, hedged: memory.hedged, identity: true }));
   }
+  // "I live with my partner and her two kids in Cardiff": where the user lives, and who with, are two claims.
+  const withAt = reading.verb?.lemma === "live" ? rest.findIndex((t) => t.normal === "with") : -1;
+  const inAt = rest.findIndex((t, i) => i > withAt && t.normal === "in" && rest[i + 1]?.tags.has("Place"));
+  if (withAt === 0 && inAt > 1 && !reading.verb?.past) {
+    const place = rest.slice(inAt + 1).filter((t, i, all) => i === 0 || (all[i - 1]!.tags.has("Place") && t.tags.has("Place")));
+    return [keep({ ...memory, content: `User lives in ${joinTerms(place)}` }), keep({ ...memory, content: phraseAboutUser(reading, rest.slice(0, inAt)) })];
+  }
   // "I'm a chemistry teacher with type 1 diabetes": what the user is, and what they have.
-  const withAt = rest.findIndex((t, i) => t.normal === "with" && i > 1 && rest.slice(0, i).some((w) => w.tags.has("Noun")));
-  if (reading.verb?.lemma === "be" && ["a", "an"].includes(rest[0]?.normal ?? "") && withAt > 0 && contentWords(rest.slice(withAt + 1)).length > 0 && !rest.slice(0, withAt).some((t) => /,/.test(t.post))) {
-    return [keep({ ...memory, content: phraseAboutUser(reading, rest.slice(0, withAt)) }), keep({ ...memory, content: tidy(`User has ${mapPronouns(trimTail(rest.slice(withAt + 1)))}`) })];
+  const hasAt = rest.findIndex((t, i) => t.normal === "with" && i > 1 && rest.slice(0, i).some((w) => w.tags.has("Noun")));
+  if (reading.verb?.lemma === "be" && ["a", "an"].includes(rest[0]?.normal ?? "") && hasAt > 0 && contentWords(rest.slice(hasAt + 1)).length > 0 && !rest.slice(0, hasAt).some((t) => /,/.test(t.post))) {
+    return [keep({ ...memory, content: phraseAboutUser(reading, rest.slice(0, hasAt)) }), keep({ ...memory, content: tidy(`User has ${mapPronouns(trimTail(rest.slice(hasAt + 1)))}`) })];
   }
   return out;
 }

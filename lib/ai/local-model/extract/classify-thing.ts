@@ -1,7 +1,7 @@
 import { findThirdPartySensitive } from "@/lib/write-policy/find-third-party-sensitive";
 import { classifyPhrase } from "./classify-possessive";
 import { contentWords, hasDate, headOf, hedgeCount, isDate, textOf } from "./clause-tests";
-import { ACQUAINTANCES, CHAT_THINGS, EVENT_NOUNS, FAVOURITE, JUDGEMENT_FOR_ME, KIN, PREFERENCE_IDIOMS } from "./lexicon";
+import { ACQUAINTANCES, CHAT_THINGS, EVENT_NOUNS, FAVOURITE, JUDGEMENT_FOR_ME, KIN, PREFERENCE_IDIOMS, UNIVERSAL_KIN } from "./lexicon";
 import { joinTerms, type Term } from "./parse-sentences";
 import { mapPronouns, phraseNote, tidy } from "./phrase-memory";
 import type { ClauseReading } from "./read-clause";
@@ -71,16 +71,23 @@ export function classifyThing(reading: ClauseReading, cues: MessageCues, sentenc
   if (verb.lemma === "beat" && subject[0]?.normal === "nothing") return keep({ content: tidy(`User thinks ${mapPronouns(reading.body)}`), type: "preference", importance: 0.6 });
   const explicit = reading.leads.explicit || cues.explicit;
   const head = headOf(subject);
-  const someone = subject.some((t) => (t.tags.has("Person") || t.tags.has("FirstName")) && /^[A-Z]/.test(t.text)) || (head !== undefined && (ACQUAINTANCES.has(head.normal) || KIN.has(head.normal) || head.tags.has("Actor")));
+  // "a friend of mine", "the estate agent", "Sam": someone else, wherever their word stands in the phrase.
+  const ofAt = subject.findIndex((t, i) => i > 0 && t.tags.has("Preposition"));
+  const core = headOf(ofAt > 0 ? subject.slice(0, ofAt) : subject);
+  const someone = subject.some((t) => (t.tags.has("Person") || t.tags.has("FirstName")) && /^[A-Z]/.test(t.text)) || (core !== undefined && !EVENT_NOUNS.has(core.normal) && (ACQUAINTANCES.has(core.normal) || KIN.has(core.normal) || UNIVERSAL_KIN.has(core.normal) || core.tags.has("Actor")));
   const personal = findThirdPartySensitive(joinTerms(reading.body)) !== null;
-  const dated = hasDate(reading.rest) || hasDate(subject);
+  // The verb goes with the date: "expires 2028" is a date, "2028" alone a number.
+  const dated = hasDate(reading.body.slice(verb.at)) || hasDate(subject);
   // "Launch moved from 21 May to 4 June", "the team voted on it Friday": what happened, unless asked to keep or put on the calendar.
-  if (verb.past && !verb.passive && !explicit && !(dated && SCHEDULING.has(verb.lemma))) return skip("past event");
+  if (verb.past && !verb.passive && !explicit && !(dated && SCHEDULING.has(verb.lemma) && !someone)) return skip("past event");
+  // "the train was cancelled on Wednesday", "a friend moved there in March": what happened, not something to keep.
+  if (verb.past && (someone || (verb.passive && !SCHEDULING.has(verb.lemma)))) return skip("past event");
   if (cues.committed && (verb.future || verb.progressive) && !verb.past && !someone) return keep({ content: phraseNote(reading.body), type: "decision", importance: 0.8, hedged: sentence.undecided });
   // A dated item: "the bins go out on Thursday", "the standup moves to 9:30"; not "Tuesdays after work".
   const item = head !== undefined && !isDate(head) && (explicit || EVENT_NOUNS.has(head.normal) || subject.some((t) => EVENT_NOUNS.has(t.normal)) || SCHEDULING.has(verb.lemma));
   // "the plumber is coming on Monday": a visit on the calendar is the user's to note, what someone did last week is not.
-  if (dated && (item || someone) && !personal && (!someone || explicit || !verb.past)) return keep({ content: phraseNote(reading.body), type: "note", importance: explicit ? 0.6 : 0.5 });
+  // Someone coming round is kept only when the user asks ("remember the landlord is coming on the 14th").
+  if (dated && (item || someone) && !personal && (!someone || explicit)) return keep({ content: phraseNote(reading.body), type: "note", importance: explicit ? 0.6 : 0.5 });
   if (explicit && contentWords(reading.rest).length > 0 && !someone && !personal) return keep({ content: phraseNote(reading.body), type: "note", importance: 0.6 });
   return skip("not about the user");
 }

@@ -19,6 +19,8 @@ export function isDate(t: Term, i = -1, terms: Term[] = []): boolean {
   if (t.tags.has("Month") || t.tags.has("WeekDay")) return true;
   // "June 30", "3 May": a month name next to a number, even when tagged as a name.
   if (MONTH_NAMES.test(t.normal) && (/^\d/.test(terms[i - 1]?.normal ?? "") || /^\d/.test(terms[i + 1]?.normal ?? "") || terms[i - 1]?.normal === "the")) return true;
+  // "Global Entry expires 2028", "due by 2027": a year after a word of time is a date.
+  if (/^(19|20)\d\d$/.test(t.normal) && /^(in|by|until|till|since|from|before|after|of|expires?|expired|expiring|renews?|renewed|due|ends?|runs?|valid|through)$/.test(terms[i - 1]?.normal ?? "")) return true;
   if (/^\d{1,2}(st|nd|rd|th)$/.test(t.normal) || /^\d{1,2}(:\d\d)?(am|pm)$/.test(t.normal) || /^\d{1,2}:\d\d$/.test(t.normal)) return true;
   return t.tags.has("Date") && !t.tags.has("Duration") && !RELATIVE_DAYS.has(t.normal);
 }

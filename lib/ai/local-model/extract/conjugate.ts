@@ -21,6 +21,8 @@ export function verbInfinitive(term: Term): string {
     if (fromParticiple && fromParticiple !== term.normal) return fromParticiple;
   }
   const tense = term.tags.has("PastTense") || term.tags.has("Participle") ? "PastTense" : term.tags.has("Gerund") ? "Gerund" : "PresentTense";
+  // "miss", "pass", "guess": a final "ss" is the stem, not a third-person "-s".
+  if (tense === "PresentTense" && /ss$/.test(term.normal)) return term.normal;
   return verb.toInfinitive(term.normal, model, tense) || term.normal;
 }
 

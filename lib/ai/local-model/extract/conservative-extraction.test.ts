@@ -30,7 +30,8 @@ describe("extractMemories keeps the main disclosure and drops side clauses", () 
     ["I'm writing a novel, it's a fantasy set in Wales, and I'm about halfway through.", [["User is writing a novel", "fact"]]],
     ["I don't drink alcohol, for religious reasons.", [["User does not drink alcohol", "fact"]]],
     ["I prefer emails to phone calls because I can reply in my own time.", [["User prefers emails to phone calls", "preference"]]],
-    ["I drink oat milk because I'm lactose intolerant.", [["User drinks oat milk", "fact"], ["User is lactose intolerant", "fact"]]],
+    // What the user drinks by habit is a taste; the reason is who they are.
+    ["I drink oat milk because I'm lactose intolerant.", [["User drinks oat milk", "preference"], ["User is lactose intolerant", "fact"]]],
     ["I used to live in Madrid but I moved back to Edinburgh last year.", [["User used to live in Madrid", "fact"], ["User moved back to Edinburgh last year", "fact"]]],
   ])("%s", (text, expected) => {
     expect(pick(text)).toEqual(expected);

@@ -1,9 +1,9 @@
 import { findThirdPartySensitive } from "@/lib/write-policy/find-third-party-sensitive";
 import { classifyClause } from "./classify-clause";
-import { contentWords, textOf } from "./clause-tests";
+import { contentWords, has, textOf } from "./clause-tests";
 import { findExpiry } from "./find-expiry";
 import { keepMainClaims, ownPronouns, type Draft } from "./keep-main-claims";
-import { ACQUAINTANCES, COMMITTED, EXPLICIT_ANYWHERE, KIN, LASTING, RESTATEMENT, UNIVERSAL_KIN } from "./lexicon";
+import { ACQUAINTANCES, ANSWER_STYLE, CHAT_THINGS, COMMITTED, EXPLICIT_ANYWHERE, KIN, LASTING, RESTATEMENT, UNIVERSAL_KIN } from "./lexicon";
 import { maskSecrets, namesSecret } from "./mask-secrets";
 import { normalizeTexting } from "./normalize-texting";
 import { joinTerms, type Term } from "./parse-sentences";
@@ -39,6 +39,8 @@ export type Extraction = {
 
 
 const MAX_CONTENT = 2000;
+// Verbs of work done on material the user hands over: "turn these notes into …", "translate the following: …".
+const TASK_VERBS = new Set(["turn", "convert", "summarise", "summarize", "rewrite", "translate", "fix", "check", "proofread", "format", "reformat", "tidy", "clean", "edit", "shorten", "reword", "improve", "explain", "analyse", "analyze", "review", "sort", "organise", "organize", "list", "put", "make", "write", "draft", "transcribe", "correct", "simplify", "expand", "outline", "compare", "rank", "condense", "paraphrase", "polish", "restructure", "split", "merge", "extract", "read", "look", "go", "bullet", "number", "alphabetise", "alphabetize"]);
 const KEEP_WORDS = /\b(remember|note|jot|write (this|that|it) down|save|keep|store)\b/;
 const POINTER_REQUEST = /\b(remember|hang onto|hold onto|keep|save|store|note|jot) (that|it|this|both|them)\b/;
 // A note that only names a secret kind ("User's card details for next time") keeps nothing worth having.
@@ -56,10 +58,44 @@ function messageCues(items: Item[], text: string, correction: boolean, expiring:
   const pointsAtSecret = items.some((i, k) => k > 0 && items[k - 1]!.withheld && POINTER_REQUEST.test(textOf(i.clause.terms)));
   const explicit = (EXPLICIT_ANYWHERE.test(text) && !pointsAtSecret) || items.some((i) => i.reading.leads.explicit && !i.withheld);
   // A standing marker in a clause that is not a claim of its own: "that's for all recipes going forward".
-  const lasting = items.some((i) => ["dummy", "fragment"].includes(i.reading.subject) && LASTING.test(textOf(i.clause.terms)) && !/\bever\b/.test(textOf(i.clause.terms)));
+  const lasting = items.some((i) => ["dummy", "fragment"].includes(i.reading.subject) && !i.clause.isLabel && LASTING.test(textOf(i.clause.terms)) && !/\bever\b/.test(textOf(i.clause.terms)));
   // Someone else talked about, with nothing private of theirs said: "her team" may point at them.
-  const someoneElse = items.some((i) => i.reading.subject === "other" || i.reading.body.some((t) => ACQUAINTANCES.has(t.normal) || KIN.has(t.normal) || UNIVERSAL_KIN.has(t.normal))) && findThirdPartySensitive(text) === null;
-  return { explicit, lasting, committed: COMMITTED.test(text), correction, expiring, secretContext: namesSecret(text), someoneElse };
+  const others = items.some((i) => i.reading.subject === "other" || i.reading.body.some((t) => ACQUAINTANCES.has(t.normal) || KIN.has(t.normal) || UNIVERSAL_KIN.has(t.normal)));
+  const someoneElse = others && findThirdPartySensitive(text) === null;
+  return { explicit, lasting, committed: COMMITTED.test(text), correction, expiring, secretContext: namesSecret(text), someoneElse, others };
+}
+
+/**
+ * Which clauses a request to keep covers: its own sentence, and the sentence before it when the
+ * request only points back ("… passport expires June 2026. Can you hang onto that?"). In a long
+ * message, "remember it for me" about one thing does not make every aside a note.
+ */
+function explicitScope(items: Item[], secretContext: boolean): (item: Item) => boolean {
+  const asked = new Set<number>();
+  const pointing = new Set<number>();
+  items.forEach((item, k) => {
+    const text = textOf(item.clause.terms);
+    const secretBefore = k > 0 && items[k - 1]!.withheld && items[k - 1]!.clause.sentence === item.clause.sentence - (item.clause.join === "start" && item.clause.linkedBy === "" ? 1 : 0);
+    if (item.withheld || (secretBefore && POINTER_REQUEST.test(text))) return;
+    if ((item.reading.leads.explicit && item.reading.body.length > 0) || EXPLICIT_ANYWHERE.test(text)) asked.add(item.clause.sentence);
+    // A sentence that is only the request ("Can you remember that?") points at the one before.
+    const pointer = (POINTER_REQUEST.test(text) && !/\bkeep (it|that|this) (short|brief|simple|concise|casual|formal|light|clean|quick|tight)\b/.test(text)) || /\b(keep|bear) (that|this|it) in mind\b/.test(text);
+    // "12 words, keep them for me: … that's the seed phrase": beside a secret's name, "keep them" may point at it.
+    if (pointer && !secretContext) pointing.add(item.clause.sentence);
+  });
+  for (const s of pointing) {
+    asked.add(s);
+    if (s > 0 && !items.some((i) => i.clause.sentence === s - 1 && i.withheld)) asked.add(s - 1);
+  }
+  // "… at our flat. also the meter key is in the blue mug", "keep hold of my flight? TP1337, 7:40": the list goes on.
+  const last = Math.max(-1, ...items.map((i) => i.clause.sentence));
+  for (let s = 1; s <= last; s++) {
+    const own = items.filter((i) => i.clause.sentence === s);
+    const first = own[0]?.clause.terms.map((t) => t.normal) ?? [];
+    const additive = ["also", "and", "plus"].includes(first[0] ?? "") || (["oh", "ah"].includes(first[0] ?? "") && ["and", "also"].includes(first[1] ?? ""));
+    if (asked.has(s - 1) && own.length > 0 && (additive || own.every((i) => i.reading.subject === "fragment"))) asked.add(s);
+  }
+  return (item) => asked.has(item.clause.sentence);
 }
 
 /** "save my passport info: expires 14 March 2031": the thing named in an explicit lead-in is the subject of what follows. */
@@ -109,6 +145,7 @@ function extract(text: string, options: { correction?: boolean; now?: Date }): E
   const cues = messageCues(items, normalized, options.correction ?? false, expiry !== null);
   result.restated = RESTATEMENT.test(normalized);
   result.withheldCredential = masked.masked || withheld;
+  const askedToKeep = explicitScope(items, secretContext);
   const drafts: Draft[] = [];
   const skipped = new Map<Item, string>();
   let material = false;
@@ -121,7 +158,9 @@ function extract(text: string, options: { correction?: boolean; now?: Date }): E
     }
     // "Turn these notes into a checklist: …": what follows a request and its colon is the material to work on.
     if (material) break;
-    const header = item.reading.subject === "request" || (item.reading.subject === "fragment" && /^\w+ (this|these|that|the following|it|them)$/.test(textOf(item.reading.body)));
+    // Only a task names material ("turn these notes into …"), not a lead-in noun ("context for my question: …").
+    const task = TASK_VERBS.has(item.reading.body.find((t) => !["please", "can", "could", "would", "you", "just", "kindly"].includes(t.normal))?.normal ?? "");
+    const header = (item.reading.subject === "request" && task) || (item.reading.subject === "fragment" && /^\w+ (this|these|that|the following|it|them)$/.test(textOf(item.reading.body)));
     if (item.clause.isLabel && header && !item.reading.leads.explicit && item.reading.body.length >= 2 && !KEEP_WORDS.test(textOf(item.reading.body))) material = true;
     subjectFromLabel = labelObject(item) ?? subjectFromLabel;
     let reading = item.reading;
@@ -150,18 +189,23 @@ function extract(text: string, options: { correction?: boolean; now?: Date }): E
       const article = /^(a|an|the|one)\b/i.test(role) || /s$/.test(role) ? "" : /^[aeiou]/i.test(role) ? "an " : "a ";
       drafts.push({ memory: { content: having ? `User has ${having[2]}` : `User is ${article}${role}`, type: "fact", importance: 0.8, hedged: false, identity: true, standing: false, pronoun: null }, item });
     }
-    for (const verdict of classifyClause(reading, cues, sentence, before?.reading ?? null)) {
+    // "small request that applies to everything going forward: fahrenheit for temperatures": the label's sentence stands.
+    const lastingLabel = items.some((i) => i.clause.isLabel && i.clause.sentence === item.clause.sentence && LASTING.test(textOf(i.clause.terms)));
+    const itemCues = { ...cues, explicit: askedToKeep(item), lasting: cues.lasting || lastingLabel };
+    for (const verdict of classifyClause(reading, itemCues, sentence, before?.reading ?? null)) {
       result.trace.push({ clause: joinTerms(item.clause.terms), verdict: verdict.keep ? `${verdict.memory.type}: ${verdict.memory.content}` : `skip (${verdict.reason})` });
       if (!verdict.keep) {
         skipped.set(item, verdict.reason);
         // "always use grams, not cups, and oven temperatures in Celsius": the instruction goes on without its verb.
         const previousDraft = drafts.at(-1);
-        if (verdict.reason === "fragment" && previousDraft?.memory.standing && ["and", "also", "plus"].includes(item.clause.linkedBy || reading.clause.terms[0]?.normal || "") && contentWords(reading.body).length > 0) {
+        // In a new sentence ("… from now on? And Celsius rather than Fahrenheit") only a thing of answers goes on with it.
+        const goesOn = previousDraft !== undefined && (previousDraft.item.clause.sentence === item.clause.sentence || (has(reading.body, ANSWER_STYLE) && !has(reading.body, CHAT_THINGS)));
+        if (verdict.reason === "fragment" && previousDraft?.memory.standing && goesOn && ["and", "also", "plus"].includes(item.clause.linkedBy || reading.clause.terms[0]?.normal || "") && contentWords(reading.body).length > 0) {
           drafts.push({ memory: { ...previousDraft.memory, content: tidy(`User prefers ${mapPronouns(trimTail(reading.body))}`) }, item });
         }
         continue;
       }
-      const memory = { ...verdict.memory };
+      const memory = { ...verdict.memory, asked: itemCues.explicit };
       if (memory.type === "note" && NAMES_SECRET_KIND.test(memory.content)) continue;
       if (memory.pronoun) {
         const resolved = resolvePronoun({ memory, items: items.map((i) => i.reading), at: index });
@@ -171,6 +215,11 @@ function extract(text: string, options: { correction?: boolean; now?: Date }): E
         if (drafts.some((d) => items.indexOf(d.item) === resolved.from && d.memory.type === memory.type)) continue;
         memory.content = resolved.content;
       }
+      // "I smoke (roughly ten a day)": a claim of one verb takes the bracket that measures it.
+      const aside = [items[index + 1], items[index - 1]].find((i) => i?.clause.join === "aside");
+      if (memory.content.split(" ").length <= 2 && aside?.clause.join === "aside" && aside.clause.sentence === item.clause.sentence && aside.reading.subject === "fragment" && aside.reading.body.length <= 6) {
+        memory.content = `${memory.content} ${mapPronouns(trimTail(aside.reading.body))}`;
+      }
       drafts.push({ memory, item });
     }
   }
@@ -179,7 +228,7 @@ function extract(text: string, options: { correction?: boolean; now?: Date }): E
     const content = ownPronouns(memory.content).slice(0, MAX_CONTENT);
     if (seen.has(content.toLowerCase()) || content.split(" ").length < 2) continue;
     seen.add(content.toLowerCase());
-    const explicit = cues.explicit;
+    const explicit = memory.asked ?? cues.explicit;
     const confidence = memory.hedged ? (explicit ? 0.7 : 0.6) : explicit ? 0.95 : options.correction ? 0.9 : 0.85;
     const importance = Math.round(Math.max(0.1, Math.min(1, memory.importance + (explicit ? 0.1 : 0) - (memory.hedged ? 0.1 : 0))) * 100) / 100;
     result.memories.push({ content, memory_type: memory.type, confidence, importance, ...(expiry ? { expires_at: expiry.at } : {}) });

@@ -1,5 +1,6 @@
 import { findThirdPartySensitive } from "@/lib/write-policy/find-third-party-sensitive";
 import type { Item } from "./read-message";
+import { ANSWER_STYLE } from "./lexicon";
 import type { DraftMemory } from "./verdict";
 
 export type Draft = { memory: DraftMemory; item: Item };
@@ -26,7 +27,16 @@ export function keepMainClaims(drafts: Draft[], items: Item[]): DraftMemory[] {
     const last = merged.at(-1);
     const adjacent = last !== undefined && position(last) === position(d) - 1 && last.memory.type === d.memory.type;
     const taste = adjacent && d.memory.type === "preference" && d.item.clause.linkedBy === ",";
-    const oneChoice = adjacent && d.memory.type === "decision" && d.item.clause.sharesSubject && last!.item.clause.sentence === d.item.clause.sentence;
+    // Only a switch is one choice: the first half leaves something "old" or unnamed; "sell the car and bike to work" is two.
+    const replaced = last !== undefined && (/\b(old|current|previous|existing|usual|former)\b/i.test(last.memory.content) || last.memory.content.split(" ").length <= 3);
+    const oneChoice = adjacent && replaced && d.memory.type === "decision" && d.item.clause.sharesSubject && last!.item.clause.sentence === d.item.clause.sentence;
+    // "always metric pls. no cups no fahrenheit": the units ruled out are the other side of the same instruction.
+    const unitsOf = (m: DraftMemory) => m.content.toLowerCase().split(/[^a-z]+/).filter((w) => ANSWER_STYLE.has(w));
+    const contrast = last !== undefined && last.memory.standing && d.memory.standing && d.memory.type === "preference" && /^User (prefers |wants the assistant to )?(no|not|never|avoid)\b/.test(d.memory.content) && unitsOf(last.memory).length > 0 && unitsOf(d.memory).length > 0 && position(d) - position(last) <= 2;
+    if (last && contrast) {
+      merged[merged.length - 1] = { ...last, memory: { ...last.memory, content: `${last.memory.content}; ${d.memory.content.replace(/^User (prefers )?/, "")}` } };
+      continue;
+    }
     if (last && (taste || oneChoice)) {
       const joined = taste ? `${last.memory.content}; ${d.memory.content}` : `${last.memory.content}, and ${d.memory.content.replace(/^User /, "")}`;
       merged[merged.length - 1] = { ...last, memory: { ...last.memory, content: joined } };

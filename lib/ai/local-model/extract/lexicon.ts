@@ -24,7 +24,7 @@ export const RESTATEMENT = /\b(like i (said|mentioned|told you)|as i (said|menti
 
 /** The user asks for something to be kept: "remember that …", "jot that down", "keep a note". */
 export const EXPLICIT_LEADS = [
-  "i want you to remember", "i would like you to remember", "can you please remember", "could you please remember", "can you remember",
+  "i want you to remember", "i would like you to remember", "please to remember", "kindly remember", "you must remember", "remember please", "can you please remember", "could you please remember", "can you remember",
   "could you remember", "would you remember", "will you remember", "please remember", "please do remember", "do remember", "remember for me",
   "remember", "do not forget", "please note", "note for later", "note for me", "note to self", "note", "make a note of", "make a note",
   "keep a note of", "keep a note", "can you keep a note", "can you note", "can you save", "please save", "save", "store", "memorise",
@@ -51,12 +51,12 @@ export const ANSWER_STYLE = words(
 export const PREFERENCE_VERBS = words("like love enjoy prefer hate dislike adore detest loathe despise fancy dig favour favor relish");
 /** Preference idioms whose main verb is something else: "can't stand", "don't care for", "would rather". */
 export const PREFERENCE_IDIOMS =
-  /\b(can ?not stand|cannot stand|can ?not bear|cannot bear|can ?not abide|do(es)? not care for|never cared for|(would|had|'d) (much |far |always |so much )?(rather|sooner)|a (\w+ )?fan of|not a fan|(really |so |very |far more |more |super |not )?(keen|fond) (on|of)|big on|a sucker for|obsessed with|partial to|can ?not get enough of|not my (thing|cup of tea)|my (thing|jam)|do(es)? not do\b|do(es)? not mind\b|(a|such a|more of a|not a|not really a|big) \w+ person\b|would never\b|(a|big|huge|massive|lifelong|die-hard|diehard|total|real) (\w+ ){0,2}(fan|nerd|geek|buff|enthusiast|lover|fanatic|junkie)\b|(can ?not|can't) (beat|go wrong with)\b|(only|exclusively) (use|uses|drink|drinks|eat|eats|wear|wears|listen|read|reads|watch|watches|pay|pays|buy|buys|fly|flies))/i;
+  /\b(can ?not stand|cannot stand|can ?not bear|cannot bear|can ?not abide|do(es)? not care for|never cared for|(would|had|'d) (much |far |always |so much )?(rather|sooner)|(can ?not|cannot) (do|handle|stomach|tolerate|take) (?!it\b|this\b|that\b|anything\b|much\b|more\b|any\b|the\b|a\b)\w+|a (\w+ )?fan of|not a fan|(really |so |very |far more |more |super |not )?(keen|fond) (on|of)|big on|a sucker for|obsessed with|partial to|can ?not get enough of|not my (thing|cup of tea)|my (thing|jam)|do(es)? not do\b|do(es)? not mind\b|(a|such a|more of a|not a|not really a|big) \w+ person\b|would never\b|(a|big|huge|massive|lifelong|die-hard|diehard|total|real) (\w+ ){0,2}(fan|nerd|geek|buff|enthusiast|lover|fanatic|junkie)\b|(can ?not|can't) (beat|go wrong with)\b|(only|exclusively) (use|uses|drink|drinks|eat|eats|wear|wears|listen|read|reads|watch|watches|pay|pays|buy|buys|fly|flies))/i;
 /** "favourite", "fav", "go-to": the thing named is a preference. */
 export const FAVOURITE = words("favourite favorite fav fave favs faves preferred go-to goto lucky all-time");
 /** Predicates that judge something for the user: "X is a hard no for me", "X works best for me". */
 export const JUDGEMENT_FOR_ME =
-  /\b((is|are) (a |an )?(hard |total |absolute )?(no|yes|must|must-have|no-go|dealbreaker|non-negotiable|life)|(is|are) (the )?only (thing|one|way)|(work|works|worked) (so much |much |way )?(better|best)|(is|are) (so much |much |way |far )?(better|best|nicer|easier)|nothing beats|(is|are) my (thing|jam|go-to))\b/i;
+  /\b((is|are) (a |an )?(hard |total |absolute )?(no|yes|must|must-have|no-go|dealbreaker|non-negotiable|life)|(is|are) (the )?only (thing|one|way)|(work|works|worked) (so much |much |way )?(better|best)|(is|are) (so much |much |way |far )?(better|best|nicer|easier)|nothing beats|(is|are) my (thing|jam|go-to)|(do not|don't|never) (get along|get on|agree)( with)?)\b/i;
 /** Consuming without end: "I could eat olives by the jar", "could listen to it all day". */
 export const CONSUMPTION_VERBS = words("eat drink listen watch read play live wear");
 export const WITHOUT_END = /\b(all day|every day|every single day|forever|on repeat|by the (jar|bucket|tub|bowl|spoonful|kilo|litre|bagful|plateful)|for days|every night|nonstop|non-stop)\b/i;
@@ -94,6 +94,57 @@ export const PASSING_STATES = words(
     "around stuck lost done curious wondering asking trying testing browsing looking kidding joking thinking scatterbrained " +
     "frazzled fried dead dying broke bummed miserable rough awful terrible fed shook stoked chuffed delighted understaffed overworked mess wreck new",
 );
+/** Adjectives (and adjective-like nouns) of lasting traits: "I'm vegan", "I'm deaf", "I'm retired". */
+export const TRAIT_WORDS = words(
+  "vegetarian vegan veggie pescatarian pescetarian teetotal sober kosher halal allergic intolerant diabetic prediabetic coeliac celiac " +
+    "asthmatic epileptic anaemic anemic deaf blind autistic dyslexic dyspraxic dyscalculic colourblind colorblind disabled pregnant " +
+    "immunocompromised neurodivergent diabetic arthritic insulin-dependent married single divorced widowed engaged separated retired " +
+    "unemployed freelance self-employed selfemployed semi-retired bilingual trilingual multilingual fluent native left-handed lefthanded " +
+    "right-handed righthanded ambidextrous gay lesbian bisexual bi queer trans transgender nonbinary non-binary straight asexual " +
+    "catholic muslim jewish hindu christian atheist agnostic buddhist sikh protestant orthodox mormon quaker pagan religious " +
+    "short-sighted shortsighted long-sighted longsighted vision-impaired housebound childless homeschooled adopted",
+);
+/** Groups a person belongs to: "I'm in our parish choir", "the band's settled on Notion". */
+export const GROUPS = words("band team family household choir club crew company startup orchestra society union committee league squad cast troupe group guild council board");
+/** Roles and occupations a person can say they are ("nurse here", "software engineer, Bangalore"), beyond what the tagger marks as an actor. */
+export const ROLE_NOUNS = words(
+  "nurse paramedic runner student physio physiotherapist midwife vet barista retiree pensioner widow widower dev coder postie " +
+    "translator interpreter postdoc carer caregiver teacher lecturer tutor engineer programmer freelancer contractor consultant manager " +
+    "intern apprentice trainee chef cook baker butcher electrician plumber builder carpenter joiner roofer foreman landlord homeowner " +
+    "musician drummer guitarist bassist singer artist illustrator photographer writer author journalist editor designer architect " +
+    "lawyer solicitor barrister magistrate judge officer soldier veteran firefighter pilot driver courier cleaner childminder nanny " +
+    "doula pharmacist dentist optician therapist counsellor counselor psychologist psychiatrist surgeon doctor scientist researcher " +
+    "academic professor analyst accountant bookkeeper banker trader broker actuary marketer recruiter receptionist secretary clerk " +
+    "cashier waiter waitress bartender farmer gardener landscaper mechanic technician developer churchwarden volunteer coach referee " +
+    "goalkeeper vicar priest rabbi imam minister councillor cyclist climber swimmer triathlete gamer knitter baker beekeeper " +
+    "undergrad postgrad fresher graduate grad phd sysadmin hairdresser beautician tattooist plasterer decorator welder machinist " +
+    "paralegal sonographer radiographer dietitian nutritionist carpenter vegetarian vegan",
+);
+/** Health conditions said as a noun: "peanut allergy", "type 1 diabetes", "ADHD". */
+export const HEALTH_CONDITIONS = words(
+  "allergy allergies intolerance diabetes asthma epilepsy arthritis adhd autism dyslexia dyspraxia eczema psoriasis migraines " +
+    "ibs crohns crohn's colitis tinnitus endometriosis pcos fibromyalgia lupus hypertension coeliac celiac anaemia anemia " +
+    "hypothyroidism glaucoma scoliosis",
+);
+/** Things people eat and drink by taste (not diets: "meat", "dairy", "gluten" say what the user is, not what they like). */
+export const FOOD_AND_DRINK = words(
+  "milk coffee tea latte lattes cappuccino espresso americano decaf sugar sweetener honey oat almond soy soya juice smoothie beer wine " +
+    "cider gin whisky whiskey vodka rum lager ale stout porridge cereal granola toast marmite jam butter cheese chocolate biscuits " +
+    "curry pizza pasta noodles sushi ramen salad crisps chips sauce ketchup mayo mustard chilli hot-sauce cola coke pepsi lemonade " +
+    "kombucha matcha chai cocoa flat-white cortado mocha",
+);
+/** Fields of work: "I'm in marketing", "I work in IT". */
+export const WORK_FIELDS = words(
+  "marketing sales finance banking insurance retail tech it hr recruitment recruiting education teaching healthcare nursing medicine " +
+    "law publishing advertising logistics construction hospitality pharma pharmaceuticals accounting accountancy consulting design " +
+    "engineering software research academia journalism media fashion property real estate admin administration government " +
+    "politics charity manufacturing aviation shipping tourism catering events procurement compliance audit security cybersecurity",
+);
+/** What someone is "on" for good: medication and diets ("I'm on insulin", "on a low-FODMAP diet"). */
+export const ONGOING_REGIMES = words(
+  "insulin metformin antidepressants sertraline fluoxetine citalopram statins levothyroxine thyroxine hrt medication meds warfarin " +
+    "blood-thinners inhaler inhalers diet keto prep dialysis methadone lithium",
+);
 /** The moment, not a lasting fact: "today", "right now", "this week". */
 export const MOMENT =
   /\b(today|tonight|yesterday|right now|rn|just now|this (morning|afternoon|evening|minute|moment)|last night|(this|that) (week|weekend|month)|all (morning|day|week)|lately|recently|for a (conference|trip|trade fair|work trip|holiday|visit|wedding|meeting|course|funeral|festival))\b/i;
@@ -125,6 +176,8 @@ export const ACQUAINTANCES = words(
     "students pupil pupils teacher doctor gp therapist reports crew guy girl someone somebody team-mate teammate cousin aunt " +
     "uncle ex in-laws",
 );
+/** Words for a person in general: "poor lad", "some guy", never a role of the user's. */
+export const PEOPLE = words("man men woman women guy guys lad lads lass girl girls boy boys person people bloke chap fella fellow kid child lady gentleman folk");
 /** What a person has in the abstract ("my mind is blank", "my time is fragmented"): never a memory. */
 export const ABSTRACT_POSSESSIONS = words(
   "mind head time life day week stomach brain heart mood energy sleep memory question questions problem issue point fault turn god " +
@@ -167,6 +220,6 @@ export const UNDECIDED =
   /\b(nothing('s| is| has been)? (decided|final|settled|set in stone)|not (set in stone|decided|final|settled|certain)|(have not|haven't|not) (really |fully |yet )?(decided|committed)|undecided|still deciding|up in the air|depends on|not sure( yet)?|no idea|who knows|keep flip-flopping|flip-flopping|still thinking|thinking it over|we will see|we'll see|might still|or maybe not|in two minds)\b/i;
 /** The user says the matter is settled: plans in the same message are decisions. */
 export const COMMITTED =
-  /\b(decided|decision('s| is)? made|decisions made|(it's|it is|that's|that is) (official|final|settled|happening|decided)|officially|made up (my|our) minds?|done (dithering|deciding|comparing)|settled|signed off|booked|for sure|confirmed|locked in|it is happening|finally|final answer|my choice|pulled the trigger)\b/i;
+  /\b(decided|decision('s| is| has been)? (made|taken)|decisions made|big decision|(made|taken|took|reached) (the|a|my|our) (final |big )?decision|(it's|it is|that's|that is|this is) (really |now |officially )?(official|final|settled|happening|decided)|officially|made up (my|our) minds?|done (dithering|deciding|comparing)|settled|signed off|booked|for sure|confirmed|locked in|it is happening|finally|final answer|my choice|pulled the trigger)\b/i;
 /** A frame that makes the rest hypothetical: "if", "imagine", "suppose", "say …". */
 export const HYPOTHETICAL_LEADS = words("if imagine suppose supposing hypothetically pretend say assuming");

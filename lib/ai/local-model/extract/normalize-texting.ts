@@ -36,6 +36,8 @@ const REPLACEMENTS: [RegExp, string][] = [
   [/\blil\b/gi, "little"],
   [/\bb-?day\b/gi, "birthday"],
   [/\bgonna\b/gi, "going to"],
+  // "I'm veggie", "veggie btw": the diet, said the short way (not "veggie burger").
+  [/\bveggie\b(?=\s*($|[.,!?;:)]|btw|here|now|too|and|so|since|for|but|though|myself|at|these|as|again))/gi, "vegetarian"],
   [/\bwanna\b/gi, "want to"],
   [/\bgotta\b/gi, "have to"],
   [/\btho\b/gi, "though"],
@@ -67,7 +69,8 @@ const PICTOGRAPHS = /(?:\p{Extended_Pictographic}|\p{Emoji_Modifier}|\u200d|\ufe
 
 /** Expands texting shorthand into ordinary English; leaves everything else as written. */
 export function normalizeTexting(text: string): string {
-  let out = text.replace(PICTOGRAPHS, ". ").replace(INTERJECTIONS, " ");
+  // "not a fan of my job tbh, i work in a call centre": the interjection goes, its comma stays.
+  let out = text.replace(PICTOGRAPHS, ". ").replace(INTERJECTIONS, (m) => (m.endsWith(",") ? ", " : " "));
   for (const [pattern, replacement] of REPLACEMENTS) out = out.replace(pattern, replacement);
   // A lone lowercase "i" is the pronoun.
   out = out.replace(/(^|[^\p{L}'])i(?=[\s',.!?;:]|$)/gu, "$1I");

@@ -1,15 +1,8 @@
 import nlp from "compromise";
+import { gerundLike } from "./know-verbs";
+import type { Term } from "./term";
 
-/** One word as compromise tagged it, with contractions already expanded ("I'm" → "I", "am"). */
-export type Term = {
-  text: string;
-  normal: string;
-  tags: Set<string>;
-  /** Punctuation and whitespace before the word, e.g. "(" */
-  pre: string;
-  /** Punctuation and whitespace after the word, e.g. ", " */
-  post: string;
-};
+export type { Term };
 
 export type Sentence = {
   text: string;
@@ -56,7 +49,16 @@ function tag(clipped: string): Sentence[] {
         post: t.post ?? " ",
       }))
       .filter((t) => t.text !== "" || t.normal !== "");
+    retagParallelGerunds(terms);
     return { text: (sentence.text ?? "").trim(), terms, isQuestion: looksLikeQuestion(terms) };
+  });
+}
+
+/** "selling the flat and moving to Bristol": an "-ing" word after "and" that goes on an earlier verb in "-ing" is one too, whatever the tagger said. */
+function retagParallelGerunds(terms: Term[]): void {
+  terms.forEach((t, i) => {
+    if (i < 2 || t.tags.has("Verb") || !["and", "or", "then"].includes(terms[i - 1]!.normal) || !terms.slice(0, i - 1).some((w) => w.tags.has("Gerund")) || !gerundLike(t)) return;
+    t.tags = new Set([...[...t.tags].filter((tag) => tag !== "Adjective" && tag !== "Noun" && tag !== "Singular"), "Verb", "Gerund", "PresentTense"]);
   });
 }
 

@@ -9,7 +9,7 @@ const IN_NOTE: Record<string, string> = { my: "User's", our: "User's", me: "User
 const DROP = new Set(["please", "pls", "btw", "fyi", "lol", "tbh", "ngl"]);
 // Afterthoughts after a comma that are not part of the claim: ", for religious reasons", ", if that matters".
 const AFTERTHOUGHT = new Set(["so", "if", "just", "which", "though", "not", "maybe", "probably", "please", "lol", "haha", "btw", "fyi", "right", "ok", "okay", "for"]);
-const TRAILING = ["for me", "but not sure", "not sure", "not sure yet", "but i am not sure", "i think", "i guess", "at the moment", "atm", "currently", "for now", "just", "by the way", "just so you know", "for the record", "for context", "if that matters", "if that helps", "too", "as well", "now", "though", "honestly", "lol", "haha", "again", "apparently", "just saying", "either", "tho", "though"].map((p) => p.split(" "));
+const TRAILING = ["right now", "at the moment", "for me", "but not sure", "not sure", "not sure yet", "but i am not sure", "i think", "i guess", "at the moment", "atm", "currently", "for now", "just", "by the way", "just so you know", "for the record", "for context", "if that matters", "if that helps", "too", "as well", "now", "though", "honestly", "lol", "haha", "again", "apparently", "just saying", "either", "tho", "though", "myself", "ourselves"].map((p) => p.split(" "));
 
 /** Drops asides that trail a claim: "by the way", "too", ", if that matters". */
 export function trimTail(terms: Term[]): Term[] {
@@ -18,6 +18,8 @@ export function trimTail(terms: Term[]): Term[] {
   for (let changed = true; changed; ) {
     changed = false;
     for (const p of TRAILING) {
+      // "cook for myself": after a preposition the word is the object, not an aside.
+      if (["myself", "ourselves"].includes(p[0]!) && out.at(-2)?.tags.has("Preposition")) continue;
       if (p.length < out.length && p.every((w, i) => out[out.length - p.length + i]!.normal === w)) {
         out = out.slice(0, out.length - p.length);
         changed = true;
@@ -84,7 +86,8 @@ function userVerbGroup(group: Term[], implied: boolean, plural: boolean, past = 
     out.push(t.text);
   }
   // compromise sometimes tags the verb after "I" as a noun ("I coach a team"): it is the verb all the same.
-  if (!conjugated && !plural && group.length > 0 && !/[^s]s$/.test(group[0]!.normal)) out[0] = /ing$/.test(group[0]!.normal) && implied ? `is ${group[0]!.normal}` : thirdPerson(group[0]!.normal);
+  const head = group.findIndex((t) => !(t.normal === "never" || t.normal === "not" || t.tags.has("Negative") || (t.tags.has("Adverb") && !t.tags.has("Verb"))));
+  if (!conjugated && !plural && head >= 0 && !/[^s]s$/.test(group[head]!.normal)) out[head] = /ing$/.test(group[head]!.normal) && implied ? `is ${group[head]!.normal}` : thirdPerson(group[head]!.normal);
   return out.join(" ");
 }
 

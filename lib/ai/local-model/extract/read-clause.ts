@@ -1,8 +1,8 @@
 import { verbInfinitive } from "./conjugate";
-import { PREFERENCE_VERBS, WORK_WORDS } from "./lexicon";
+import { GROUPS, PREFERENCE_VERBS, WORK_WORDS } from "./lexicon";
 import type { Term } from "./parse-sentences";
 import type { Clause } from "./split-clauses";
-import { startsVerbPhrase } from "./split-clauses";
+import { SOFT_ADVERBS, startsVerbPhrase } from "./split-clauses";
 import { readVerbGroup, type VerbGroup } from "./read-verb-group";
 import { stripLeads, type Leads } from "./strip-leads";
 
@@ -43,7 +43,6 @@ const DUMMY = new Set(["it", "that", "this", "there", "here", "these", "those", 
 const SUBORDINATOR_WORDS = new Set(["because", "cause", "cos", "since", "as", "although", "though", "whereas", "while", "whilst", "if", "unless", "when", "whenever", "until", "till", "once", "after", "before", "which", "who"]);
 // Verbs that open a statement with its "I" left out, never an instruction: "work as a paralegal", "live in Leeds".
 const LIFE_STARTS = new Set(["work", "live", "teach", "study", "play", "speak", "own", "drive", "cycle", "commute", "volunteer", "coach", "manage", "run", "grew", "love", "hate", "adore", "prefer", "miss", "need", "have"]);
-const GROUPS = new Set(["band", "team", "family", "household", "choir", "club", "crew", "company", "startup"]);
 const BORN = new Set(["born", "raised", "brought", "based", "bred"]);
 // Adverbs that may stand before the subject and still belong to the claim: "originally I am from …".
 const MOVABLE_ADVERBS = new Set(["originally", "usually", "normally", "mostly", "always", "never", "currently", "still", "also", "really", "generally", "typically", "now"]);
@@ -52,9 +51,22 @@ const isFinite = (t: Term) => t.tags.has("Verb") && !t.tags.has("Gerund") && !(t
 
 /** Where the verb of a noun-phrase subject starts: the first finite verb, before any comma. */
 function verbAfterPhrase(terms: Term[], from: number, limit = 9): number {
+  let skipped = -1;
   for (let i = from; i < Math.min(terms.length, from + limit); i++) {
     const t = terms[i]!;
-    if (i > from && /[,;:]/.test(terms[i - 1]!.post)) return -1;
+    // "my favourite author, hands down, is …": a short aside between commas does not end the phrase.
+    if (i > from && i - 1 !== skipped && /,/.test(terms[i - 1]!.post)) {
+      const close = terms.findIndex((w, k) => k >= i && k < i + 3 && /,/.test(w.post));
+      const aside = close >= i ? terms.slice(i, close + 1) : [];
+      const resumes = terms[close + 1] !== undefined && (terms[close + 1]!.tags.has("Copula") || isFinite(terms[close + 1]!));
+      if (aside.length > 0 && resumes && !aside.some((w) => ["i", "we", "you", "he", "she", "they", "and", "but", "so"].includes(w.normal))) {
+        i = close;
+        skipped = close;
+        limit += aside.length;
+        continue;
+      }
+    }
+    if (i > from && i - 1 !== skipped && /[,;:]/.test(terms[i - 1]!.post)) return -1;
     if (t.normal === "i" || t.normal === "we") return -1;
     if ((isFinite(t) || (t.tags.has("Copula") && !t.tags.has("Gerund"))) && !["over", "than", "like", "vs", "versus"].includes(t.normal)) {
       // Adverbs before the verb belong to the verb group ("my corgi just ate").
@@ -64,6 +76,13 @@ function verbAfterPhrase(terms: Term[], from: number, limit = 9): number {
     }
   }
   return -1;
+}
+
+/** "my favourite author, hands down," → "my favourite author": the subject without the aside after its comma. */
+function withoutAside(phrase: Term[]): Term[] {
+  const comma = phrase.findIndex((t, i) => i < phrase.length - 1 && /,/.test(t.post));
+  if (comma < 0) return phrase;
+  return [...phrase.slice(0, comma), { ...phrase[comma]!, post: " " }];
 }
 
 function readSubject(body: Term[], clauseIsLabel = false): { subject: SubjectKind; subjectTerms: Term[]; verbAt: number; fronted: boolean } {
@@ -76,6 +95,9 @@ function readSubject(body: Term[], clauseIsLabel = false): { subject: SubjectKin
   if (n === "me" && body[1]?.normal === "and" && ["my", "our"].includes(body[2]?.normal ?? "")) {
     const at = verbAfterPhrase(body, 3);
     if (at > 3) return { subject: "self", subjectTerms: body.slice(2, at), verbAt: at, fronted: false };
+    // "me and my husband we have a bakery": the pair said again as "we".
+    const we = body.findIndex((t, i) => i > 3 && i < 8 && t.normal === "we");
+    if (we > 3 && body.slice(3, we).every((t) => t.tags.has("Noun") || t.tags.has("Adjective")) && body[we + 1]) return { subject: "self", subjectTerms: body.slice(2, we), verbAt: we + 1, fronted: false };
   }
   if (n === "we") return { subject: "we", verbAt: 1, ...none };
   if (n === "you") {
@@ -91,7 +113,7 @@ function readSubject(body: Term[], clauseIsLabel = false): { subject: SubjectKin
     const andI = body.findIndex((t, i) => t.normal === "i" && body[i - 1]?.normal === "and");
     if (andI > 1 && andI < 8 && body[andI + 1]) return { subject: "self", subjectTerms: body.slice(0, andI - 1), verbAt: andI + 1, fronted: false };
     const at = verbAfterPhrase(body, 1);
-    return at > 1 ? { subject: "possessive", subjectTerms: body.slice(0, at), verbAt: at, fronted: false } : { subject: "fragment", subjectTerms: body, verbAt: -1, fronted: false };
+    return at > 1 ? { subject: "possessive", subjectTerms: withoutAside(body.slice(0, at)), verbAt: at, fronted: false } : { subject: "fragment", subjectTerms: body, verbAt: -1, fronted: false };
   }
   if (OTHER_SUBJECTS.has(n) || n === "his" || n === "her" || n === "their") return { subject: "other", verbAt: 1, ...none };
   if (DUMMY.has(n) && body[1] && (body[1].tags.has("Verb") || body[1].tags.has("Copula"))) return { subject: "dummy", subjectTerms: [first], verbAt: 1, fronted: false };
@@ -111,8 +133,13 @@ function readSubject(body: Term[], clauseIsLabel = false): { subject: SubjectKin
     return { subject: "fragment", subjectTerms: body, verbAt: -1, fronted: false };
   }
   if (first.tags.has("Verb") || startsVerbPhrase(body, 0) || first.normal === "not") {
+    // "now help me plan", "just tell me": the verb after soft adverbs is the one whose form counts.
+    let v = 0;
+    while (v < body.length - 1 && SOFT_ADVERBS.has(body[v]!.normal) && !body[v]!.tags.has("Verb")) v++;
+    const head = body[v]!;
     // A bare verb opens an instruction ("listen to me"); tags vary, so the form decides.
-    const base = ((first.tags.has("Infinitive") || first.tags.has("Imperative")) && !first.tags.has("PastTense") && !first.tags.has("Gerund")) || ((first.tags.has("Verb") || first.tags.size === 0) && verbInfinitive(first) === first.normal && !/(ed|ing|[^s]s)$/.test(first.normal));
+    const base = ((head.tags.has("Infinitive") || head.tags.has("Imperative")) && !head.tags.has("PastTense") && !head.tags.has("Gerund")) || ((head.tags.has("Verb") || head.tags.size === 0) && verbInfinitive(head) === head.normal && !/(ed|ing|[^s]s)$/.test(head.normal));
+    if (v > 0 && base && !PREFERENCE_VERBS.has(head.normal) && !head.tags.has("Modal") && !LIFE_STARTS.has(head.normal) && !["always", "never", "not", "usually", "often", "sometimes", "still", "also", "only", "mostly"].some((w) => body.slice(0, v).some((t) => t.normal === w))) return { subject: "request", verbAt: -1, ...none };
     // "starts next week", "tastes like soap": a verb in "-s" cannot go with "I"; the subject left out is a thing.
     if (/[^s]s$/.test(first.normal) && !["is", "has", "was", "does", "always", "yes", "this", "thus", "plus"].includes(first.normal) && !first.tags.has("Gerund") && !first.tags.has("Plural")) return { subject: "thing", verbAt: 0, ...none };
     if (base && !PREFERENCE_VERBS.has(first.normal) && !first.tags.has("Modal") && !LIFE_STARTS.has(first.normal)) return { subject: "request", verbAt: 0, ...none };
@@ -152,6 +179,12 @@ export function readClause(clause: Clause, inherited: ClauseReading | null): Cla
   // "originally I am from Ahmedabad" → "I originally am from …"; "honestly my …" → "my …".
   if (body[0]?.tags.has("Adverb") && !body[0].tags.has("Verb") && ["i", "we", "my", "our"].includes(body[1]?.normal ?? "")) {
     body = MOVABLE_ADVERBS.has(body[0].normal) && ["i", "we"].includes(body[1]!.normal) ? [body[1]!, body[0], ...body.slice(2)] : body.slice(1);
+  }
+  // "I'm one of those people who lives on a narrowboat": the relative clause is the claim about the user.
+  const oneOf = /^i (am|was) one of (those|these|the) (\w+ ){1,2}(who|that) /.exec(body.map((t) => t.normal).join(" "));
+  if (oneOf && !oneOf[0].includes("one of the only")) {
+    const after = body.slice(oneOf[0].trim().split(" ").length);
+    if (after[0]?.tags.has("Verb")) body = [body[0]!, ...after];
   }
   let found = readSubject(body, clause.isLabel);
   // "… and bike to the office daily": the subject of the clause before.

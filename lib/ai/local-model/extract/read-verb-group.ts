@@ -58,6 +58,14 @@ export function readVerbGroup(terms: Term[], at: number): VerbGroup | null {
       }
       if (n === "was" || n === "were") group.past = true;
       if (n === "been" && seenHave) group.perfect = true;
+      // "the car's getting sold", "is getting fixed": a passive made with "get", in progress.
+      if (next && ["getting", "get", "got"].includes(next.normal) && after >= 0 && (terms[after + 1]?.tags.has("Participle") || terms[after + 1]?.tags.has("PastTense"))) {
+        if (next.normal === "getting") group.progressive = true;
+        group.passive = true;
+        seenBe = true;
+        i = after;
+        continue;
+      }
       if (next && next.tags.has("Gerund")) {
         if (next.normal === "going" && terms[terms.indexOf(next) + 1]?.normal === "to" && terms[terms.indexOf(next) + 2]?.tags.has("Verb")) {
           group.future = true;
@@ -128,7 +136,9 @@ export function readVerbGroup(terms: Term[], at: number): VerbGroup | null {
       continue;
     }
     // compromise tags "like" in "do not like" as a preposition, and some verbs after "I" as nouns.
-    const verbish = t.tags.has("Verb") || (n === "like" && i > at) || (i === at && !t.tags.has("Determiner") && !t.tags.has("Preposition") && !t.tags.has("Pronoun"));
+    // The first word after the subject (past "never", "always", modals) is the verb even when the tagger says noun: "I never take night flights".
+    const firstWord = terms.slice(at, i).every((w) => w.normal === "not" || w.normal === "never" || w.tags.has("Negative") || MODALS.has(w.normal) || (w.tags.has("Adverb") && !w.tags.has("Verb")) || GROUP_ADVERBS.has(w.normal));
+    const verbish = t.tags.has("Verb") || (n === "like" && i > at) || (firstWord && !t.tags.has("Determiner") && !t.tags.has("Preposition") && !t.tags.has("Pronoun") && !t.tags.has("Adjective") && !t.tags.has("Value"));
     if (!verbish) return null;
     if (t.tags.has("PastTense") && !seenBe && !seenHave) group.past = true;
     // "doing a placement year", "going with Starling": the "-ing" with the user left out is progressive.

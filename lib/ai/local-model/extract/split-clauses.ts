@@ -1,4 +1,5 @@
-import nlp from "compromise";
+import { canBeVerb, gerundLike } from "./know-verbs";
+import { TRAIT_WORDS } from "./lexicon";
 import type { Sentence, Term } from "./parse-sentences";
 
 /**
@@ -21,8 +22,12 @@ export type Clause = {
   sentence: number;
   /** The word or mark that split it from the clause before: "and", "but", ",", "(" … ("" at a sentence start) */
   linkedBy: string;
+  /** The first clause of its sentence, or the first after a lead-in label ("Some context: …") */
+  opens?: boolean;
 };
 
+// Words that start a new sentence and never follow a title as a name: "… has MS. How do I …".
+const SENTENCE_STARTERS = new Set(["how", "what", "why", "when", "where", "who", "which", "can", "could", "would", "should", "do", "does", "did", "is", "are", "and", "but", "so", "the", "my", "it", "any", "anyway", "also", "thanks", "please"]);
 const TITLES = new Set(["mr", "mrs", "ms", "dr", "st", "prof", "mt", "no", "vs", "etc", "e.g", "i.e", "approx"]);
 const COORDINATORS = new Set(["and", "but", "or", "so", "plus", "also", "then", "yet", "and/or"]);
 const SUBORDINATORS: Record<string, ClauseJoin> = {
@@ -32,22 +37,8 @@ const SUBORDINATORS: Record<string, ClauseJoin> = {
   once: "condition", after: "condition", before: "condition", which: "remark", who: "remark",
 };
 const SUBJECT_PRONOUNS = new Set(["i", "we", "you", "he", "she", "they", "it", "my", "our", "your", "his", "her", "their", "this", "that", "there", "nobody", "everyone", "everybody", "someone", "nothing", "everything"]);
-const SOFT_ADVERBS = new Set(["just", "also", "still", "really", "finally", "then", "now", "never", "always", "usually", "often", "sometimes", "only", "even", "actually", "already", "literally", "totally", "definitely", "probably", "maybe", "recently", "basically", "mostly", "constantly", "currently", "honestly", "seriously", "kinda", "not"]);
+export const SOFT_ADVERBS = new Set(["just", "also", "still", "really", "finally", "then", "now", "never", "always", "usually", "often", "sometimes", "only", "even", "actually", "already", "literally", "totally", "definitely", "probably", "maybe", "recently", "basically", "mostly", "constantly", "currently", "honestly", "seriously", "kinda", "not"]);
 
-const verbCache = new Map<string, boolean>();
-/** Whether a word can head a verb phrase, asked of compromise in a neutral frame ("I bike it"). */
-function canBeVerb(word: string): boolean {
-  if (!/^[a-z][a-z'-]*$/.test(word)) return false;
-  const known = verbCache.get(word);
-  if (known !== undefined) return known;
-  const lexicon = (nlp.model() as { one?: { lexicon?: Record<string, string> } }).one?.lexicon?.[word];
-  const json = nlp(`I ${word} it`).json({ terms: { tags: true } }) as { terms: { tags: string[] }[] }[];
-  const framed = json[0]?.terms[1]?.tags.includes("Verb") ?? false;
-  // compromise forces a verb into any frame; only words its lexicon knows count.
-  const result = framed && lexicon !== undefined && /Infinitive|PastTense|Gerund|PresentTense|Verb|Participle|Singular|Actor/.test(lexicon) && !/Uncountable/.test(lexicon);
-  verbCache.set(word, result);
-  return result;
-}
 
 // ", any ideas for a rainy day?": the question mark belongs to the part after the comma.
 const ASKING = new Set(["tips", "ideas", "suggestions", "advice", "recommendations", "recs", "thoughts", "idea"]);
@@ -62,13 +53,18 @@ export function startsVerbPhrase(terms: Term[], at: number): boolean {
   while (i < terms.length && SOFT_ADVERBS.has(terms[i]!.normal)) i++;
   const t = terms[i];
   if (!t || t.tags.has("Determiner") || t.tags.has("Pronoun") || t.tags.has("Value") || t.tags.has("Preposition")) return false;
+  // "bit of a heavy one", "couple of things": a noun that heads an "of" phrase, whatever else it can be.
+  if (t.tags.has("Noun") && !t.tags.has("Gerund") && terms[i + 1]?.normal === "of") return false;
   // "Tea, never coffee": after "never" the tagger may call a noun a verb; the lexicon knows better.
   if (i > at && isVerb(t) && !t.tags.has("Gerund") && !t.tags.has("PastTense") && !canBeVerb(t.normal)) return false;
   if (isVerb(t) && !t.tags.has("Copula")) return true;
   const next = terms[i + 1];
-  const objectFollows = next !== undefined && ["Determiner", "Preposition", "Pronoun", "Possessive", "Adverb", "Value"].some((tag) => next.tags.has(tag));
+  // "bike to work": the tagger may call that "to" a conjunction; before a noun it is a preposition.
+  const toPlace = next?.normal === "to" && terms[i + 2] !== undefined && !terms[i + 2]!.tags.has("Verb");
+  const objectFollows = next !== undefined && (["Determiner", "Preposition", "Pronoun", "Possessive", "Adverb", "Value"].some((tag) => next.tags.has(tag)) || toPlace);
   return objectFollows && canBeVerb(t.normal) && !t.tags.has("ProperNoun");
 }
+
 
 function isBareVerb(terms: Term[], at: number): boolean {
   let i = at;
@@ -117,7 +113,13 @@ function subordinateStarts(terms: Term[], i: number, afterComma: boolean): Claus
   if (t.normal === "if" && (/^(appreciate|like|love|prefer|great|helpful|good)$/.test(terms[i - 2]?.normal ?? "") && terms[i - 1]?.normal === "it")) return null;
   const next = terms[i + 1];
   // ", which I love", ", who told me …": a relative clause only after a comma ("a dog that barks" stays whole).
-  if (t.normal === "which" || t.normal === "who") return afterComma ? "remark" : null;
+  if (t.normal === "which" || t.normal === "who") {
+    if (afterComma) return "remark";
+    // "I work as a physio which somehow makes it worse": "which" and a verb comment on the whole clause.
+    let v = i + 1;
+    while (terms[v] && terms[v]!.tags.has("Adverb") && !terms[v]!.tags.has("Verb")) v++;
+    return t.normal === "which" && i >= 4 && terms[v]?.tags.has("Verb") && !terms[v]!.tags.has("Gerund") && !terms[v]!.tags.has("Infinitive") ? "remark" : null;
+  }
   // "since 2019", "as a nurse", "until Friday", "before then" belong to the clause; "since I moved", "until it rains" do not.
   // "as short bullet points", "as my new laptop": "as" starts a clause only with a pronoun subject ("as I said").
   if (t.normal === "as") return next && ["i", "we", "you", "he", "she", "they", "it"].includes(next.normal) ? join : null;
@@ -209,12 +211,16 @@ export function splitClauses(sentence: Sentence, index: number): Clause[] {
         // "if I ask about autocad or rhino, that's why": "or" goes on with the condition.
         if (term.normal === "or" && (within === "condition" || within === "because" || within === "remark")) kind = within;
         // ", so most of what I ask …", ", and oven temperatures in Celsius": after a comma, a coordinator starts a clause.
-        if (startsSubject(terms, i + 1) || (afterComma && hasVerb && term.normal !== "or" && !startsVerbPhrase(terms, i + 1))) {
+        // "… but please give me …", "and can you …": a request starts after the coordinator.
+        const request = terms[i + 1]?.normal === "please" || (["can", "could", "would", "will"].includes(terms[i + 1]?.normal ?? "") && terms[i + 2]?.normal === "you");
+        if (startsSubject(terms, i + 1) || (hasVerb && request) || (afterComma && hasVerb && term.normal !== "or" && !startsVerbPhrase(terms, i + 1))) {
           close(kind, false, term.normal);
           continue;
         }
         const content = current.filter((t) => !t.tags.has("Adverb")).length >= 2;
-        if (hasVerb && content && term.normal !== "or" && startsVerbPhrase(terms, i + 1)) {
+        // "selling the flat and moving to Bristol": an "-ing" word after "and" goes on a verb in "-ing", whatever its tag.
+        const parallel = current.some((t) => t.tags.has("Gerund")) && gerundLike(terms[i + 1]);
+        if (hasVerb && content && term.normal !== "or" && (startsVerbPhrase(terms, i + 1) || parallel)) {
           close(kind, true, term.normal);
           continue;
         }
@@ -230,12 +236,16 @@ export function splitClauses(sentence: Sentence, index: number): Clause[] {
       if (runOn) close("and", false, "");
       else if (afterComma && startsSubject(terms, i)) close("and", false, ",");
       // ", living in the UK now", ", moved to Leeds": the same subject goes on; a bare verb (", keep that in mind") is a request.
-      else if (afterComma && hasVerb && startsVerbPhrase(terms, i)) close("and", !isBareVerb(terms, i), ",");
+      // "I'm 34, married, two kids": after "am", a trait word goes on the list; it is not a new verb.
+      else if (afterComma && hasVerb && startsVerbPhrase(terms, i) && !(current.filter(isVerb).every((t) => t.tags.has("Copula")) && TRAIT_WORDS.has(term.normal))) close("and", !isBareVerb(terms, i), ",");
     }
     current.push(term);
     // Hard boundaries inside the sentence: ";", ":", a spaced dash, a question or exclamation mark, or
     // a full stop the sentence splitter took for an abbreviation ("Acme Corp. Here's …").
-    const fullStop = /\.\s/.test(term.post) && !TITLES.has(term.normal) && !/^[a-z]$/i.test(term.normal);
+    // "Ms. Jones" is a title; "she's got MS. I'm a physio" ends a sentence: a title is followed by a name.
+    const nextWord = terms[i + 1];
+    const title = TITLES.has(term.normal) && nextWord !== undefined && /^[A-Z][a-z]/.test(nextWord.text) && (nextWord.tags.has("ProperNoun") || nextWord.tags.has("Person")) && !nextWord.tags.has("Pronoun") && !nextWord.tags.has("QuestionWord") && !SENTENCE_STARTERS.has(nextWord.normal);
+    const fullStop = /\.\s/.test(term.post) && !title && !/^[a-z]$/i.test(term.normal);
     if ((fullStop || /;|[?!]|\s[-–—]+\s|^[-–—]+\s|\s[-–—]+$/.test(term.post)) && i < terms.length - 1) {
       const question = /\?/.test(term.post);
       close("start");
@@ -251,6 +261,9 @@ export function splitClauses(sentence: Sentence, index: number): Clause[] {
   const last = clauses.filter((c) => c.join !== "aside").at(-1);
   if (last && (endsAsQuestion || asking)) last.isQuestion = true;
   for (const clause of clauses) if (opensQuestion(clause.terms)) clause.isQuestion = true;
+  clauses.forEach((clause, k) => {
+    clause.opens = k === 0 || (clauses[k - 1]!.isLabel && clause.join === "start");
+  });
   return clauses;
 }
 

@@ -78,6 +78,13 @@ function stripRole(terms: Term[]): { terms: Term[]; role: Term[] | null } {
   return { terms: terms.slice(end), role: terms.slice(1, end) };
 }
 
+const FRAMING = [
+  ...["irony", "thing", "truth", "funny thing", "problem", "catch", "point", "kicker", "reality", "fact", "honest truth", "short version", "long and short of it", "background", "context", "situation", "deal"].flatMap((noun) => [`the ${noun} is`, `${noun} is`]),
+  // "It reminded me that my favourite film is …", "I should mention I'm coeliac": a frame around the user's own claim.
+  "it reminded me", "that reminded me", "which reminded me", "it reminds me", "i should mention", "i should say", "i forgot to mention", "i forgot to say",
+  "i should add", "i meant to say", "i meant to mention", "i have to say", "i must say", "i should tell you", "i should have said", "i have to admit", "i must admit", "i will admit", "i admit",
+].map((p) => p.split(" "));
+
 const REPORTED = [
   ["turns", "out"], ["it", "turns", "out"], ["turned", "out"], ["it", "turned", "out"], ["apparently"], ["the", "gp", "said"], ["the", "doctor", "said"],
   ["my", "gp", "said"], ["my", "doctor", "said"], ["the", "doctor", "says"], ["my", "doctor", "says"], ["the", "test", "said"], ["the", "tests", "said"],
@@ -118,6 +125,13 @@ export function stripLeads(input: Term[]): { terms: Term[]; leads: Leads } {
     if (reported.matched && ["i", "my", "it"].includes(reported.terms[0]?.normal ?? "")) {
       terms = reported.terms;
       leads.reported = true;
+      changed = true;
+      continue;
+    }
+    // "The irony is I'm a magistrate myself", "the thing is, I work nights": a frame that only introduces the claim.
+    const framing = stripList(terms, FRAMING, true);
+    if (framing.matched && ["i", "my", "we", "our"].includes(framing.terms[0]?.normal ?? "")) {
+      terms = framing.terms;
       changed = true;
       continue;
     }

@@ -18,6 +18,8 @@ export type MessageCues = {
   secretContext: boolean;
   /** Someone else is talked about: "her team" can point at them */
   someoneElse: boolean;
+  /** Anyone else is named in the message (a friend, a son, a colleague), whatever is said of them */
+  others: boolean;
 };
 
 /** What the clause's own sentence says. */
@@ -45,6 +47,8 @@ export type DraftMemory = {
   standing: boolean;
   /** An object pronoun still stands for something earlier ("love them") */
   pronoun: Term | null;
+  /** The user asked for this one to be kept ("remember that …" in its sentence) */
+  asked?: boolean;
 };
 
 export type Verdict = { keep: true; memory: DraftMemory } | { keep: false; reason: string };
