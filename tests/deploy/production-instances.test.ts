@@ -138,7 +138,7 @@ function rssKiB(pid: number): number {
  * `sendBytes` of it as fast as the server takes them, then waits (never finishing the body) for
  * the server to answer and hang up. Resolves with the answer and whether the server closed.
  */
-function chunkedUpload(replica: Replica, path: string, sendBytes: number) {
+function chunkedUpload(replica: Replica, path: string, sendBytes: number, cookie?: string) {
   return new Promise<{ head: string; body: string; closedByServer: boolean }>((resolve) => {
     const socket = net.connect(replica.port, "127.0.0.1");
     const chunk = Buffer.alloc(64 * 1024, 0x61);
@@ -159,7 +159,8 @@ function chunkedUpload(replica: Replica, path: string, sendBytes: number) {
       resolve({ head, body, closedByServer });
     });
     socket.on("connect", async () => {
-      socket.write(`POST ${path} HTTP/1.1\r\nHost: 127.0.0.1:${replica.port}\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n`);
+      const auth = cookie ? `Cookie: ${cookie}\r\nOrigin: ${replica.url}\r\n` : "";
+      socket.write(`POST ${path} HTTP/1.1\r\nHost: 127.0.0.1:${replica.port}\r\n${auth}Content-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n`);
       while (!closed && received === "" && sent < sendBytes) {
         sent += chunk.length;
         if (!socket.write(frame)) await new Promise((r) => (socket.once("drain", r), socket.once("close", r)));
@@ -254,8 +255,15 @@ describe("production replicas sharing PostgreSQL and Redis", () => {
   it("cuts a chunked upload without Content-Length at the limit and hangs up, without reading the rest", async () => {
     // The client sends 4 MB of a declared-nothing body and then waits: a server that read (or
     // buffered, or drained) the whole body would wait for the rest and never answer.
-    for (const path of ["/api/chat", "/api/auth/sign-in/email"]) {
-      const result = await chunkedUpload(a, path, 4 * 1024 * 1024);
+    // The chat route checks the session before it reads a byte of the body, so the upload is a
+    // signed-in user's; signed out, the same upload gets its 401 at once and the hang-up.
+    const { cookie } = await signUp(a);
+    const signedOut = await chunkedUpload(a, "/api/chat", 4 * 1024 * 1024);
+    expect(signedOut.head).toMatch(/^HTTP\/1\.1 401 /);
+    expect(signedOut.head).toMatch(/^connection: close$/im);
+    expect(signedOut.closedByServer).toBe(true);
+    for (const [path, session] of [["/api/chat", cookie], ["/api/auth/sign-in/email", undefined]] as const) {
+      const result = await chunkedUpload(a, path, 4 * 1024 * 1024, session);
       expect(result.head, path).toMatch(/^HTTP\/1\.1 413 /);
       expect(result.head, path).toMatch(/^connection: close$/im);
       expect(result.body, path).toContain('"code":"payload_too_large"');
