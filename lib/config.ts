@@ -70,7 +70,7 @@ const EnvSchema = z
     /** Test-only: delays each background write, to prove the chat never waits for one. */
     MEMORY_WRITE_ARTIFICIAL_DELAY_MS: z.coerce.number().int().min(0).default(0),
     MEMORY_WORKER_ENABLED: bool.default(true),
-    MEMORY_WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(8),
+    MEMORY_WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(16),
     /** Tokens of recalled memories put in front of the model each turn (about 4 characters a token). */
     RECALL_TOKEN_BUDGET: z.coerce.number().int().min(0).max(20_000).default(600),
     /** Most memories recalled into one turn. */
