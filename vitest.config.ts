@@ -3,7 +3,8 @@ import { defineConfig } from "vitest/config";
 
 const root = import.meta.dirname;
 
-// Two projects (`vitest run --project unit|integration`; `npm run test:unit` is the first):
+// Three projects (`vitest run --project unit|integration|integration-workers`; `npm run test:unit`
+// is the first, `npm run test:integration` the other two):
 // - unit: pure logic beside the code and in tests/*.test.ts, no global setup and no services.
 //   Its DATABASE_URL and REDIS_URL point at closed ports on purpose, so a test that reaches for
 //   a service fails at once instead of quietly opening an embedded database.
@@ -17,6 +18,18 @@ const shared = {
   LOG_LEVEL: process.env.LOG_LEVEL ?? "error",
   MEMORY_WORKER_ENABLED: "false",
 };
+
+const integrationEnv = {
+  ...shared,
+  DATABASE_URL: process.env.TEST_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/mnemo_test",
+  REDIS_URL: process.env.TEST_REDIS_URL ?? "redis://127.0.0.1:6379/1",
+};
+
+// Tests that run a memory-write worker in another process and time what it does with the jobs.
+// A worker claims any queued job in the shared outbox, not only its own test's: run in parallel
+// with the other files, their workers took these tests' jobs and these took theirs, and the
+// timings failed now and then. They run last, alone (integration-workers).
+const WORKER_FILES = ["tests/integration/memory-outage.test.ts", "tests/integration/memory-durability.test.ts"];
 
 export default defineConfig({
   resolve: {
@@ -35,6 +48,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: "unit",
+          sequence: { groupOrder: 0 },
           include: ["**/*.test.ts"],
           exclude: ["node_modules/**", "e2e/**", "tests/integration/**", "tests/deploy/**", ".next/**", "lib/generated/**", ".data/**"],
           env: {
@@ -49,13 +63,23 @@ export default defineConfig({
         test: {
           name: "integration",
           include: ["tests/integration/**/*.test.ts"],
+          exclude: WORKER_FILES,
           globalSetup: ["tests/support/global-setup.ts"],
           // Tests share one database: every test works as its own fresh users, so files can run in parallel.
-          env: {
-            ...shared,
-            DATABASE_URL: process.env.TEST_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/mnemo_test",
-            REDIS_URL: process.env.TEST_REDIS_URL ?? "redis://127.0.0.1:6379/1",
-          },
+          env: integrationEnv,
+          sequence: { groupOrder: 0 },
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: "integration-workers",
+          include: WORKER_FILES,
+          globalSetup: ["tests/support/global-setup.ts"],
+          env: integrationEnv,
+          // After everything else, one file at a time: see WORKER_FILES.
+          fileParallelism: false,
+          sequence: { groupOrder: 1 },
         },
       },
     ],
