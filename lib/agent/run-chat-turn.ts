@@ -75,7 +75,7 @@ export async function runChatTurn(options: {
       recallBlock: buildRecallBlock(recalled),
     }),
     messages: await convertToModelMessages(history),
-    tools: memoryTools({ userId, conversationId: conversation.id, correlationId, sourceMessageId: userMessage.id }),
+    tools: memoryTools({ userId, conversationId: conversation.id, correlationId, sourceMessageId: userMessage.id, sourceText: text }),
     stopWhen: stepCountIs(MAX_STEPS),
     onError: ({ error }) => log.error("model stream failed", { correlationId, error }),
   });
@@ -117,6 +117,7 @@ export async function runChatTurn(options: {
             role: "assistant",
             parts: responseMessage.parts,
             replyToId: userMessage.id,
+            secretContext: text,
           });
           await insertMemoryRecalls(getDb(), {
             userId,

@@ -1,13 +1,15 @@
 import { redactSecrets, redactSecretsDeep } from "@/lib/write-policy/redact-secrets";
 
 // Only what people and models wrote is redacted: ids and provider metadata stay as they are.
-export function redactMessageParts(parts: unknown[]): unknown[] {
+// The context (for an answer, its question) lends its secret values: a tool input that copied
+// one without its label is redacted too.
+export function redactMessageParts(parts: unknown[], options: { context?: string } = {}): unknown[] {
   return parts.map((part) => {
     if (!part || typeof part !== "object") return part;
     const p = { ...(part as Record<string, unknown>) };
-    if (typeof p.text === "string") p.text = redactSecrets(p.text);
+    if (typeof p.text === "string") p.text = redactSecrets(p.text, options);
     for (const key of ["input", "output", "rawInput", "errorText"]) {
-      if (key in p) p[key] = redactSecretsDeep(p[key]);
+      if (key in p) p[key] = redactSecretsDeep(p[key], options);
     }
     return p;
   });

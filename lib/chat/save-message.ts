@@ -22,6 +22,8 @@ export async function saveMessage(options: {
   clientId?: string;
   /** An assistant message's question. */
   replyToId?: string;
+  /** For an answer, its question's text: secret values in it are redacted from the answer too. */
+  secretContext?: string;
 }): Promise<{ id: string; createdAt: Date } | null> {
   const id = options.id ?? randomUUID();
   const db = getDb();
@@ -33,7 +35,7 @@ export async function saveMessage(options: {
           conversationId: options.conversationId,
           userId: options.userId,
           role: options.role,
-          parts: redactMessageParts(options.parts) as Prisma.InputJsonValue,
+          parts: redactMessageParts(options.parts, { context: options.secretContext }) as Prisma.InputJsonValue,
           clientId: options.clientId ?? null,
           replyToId: options.replyToId ?? null,
         },

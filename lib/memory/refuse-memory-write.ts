@@ -10,6 +10,8 @@ export type RefuseMemoryWriteOptions = {
   content: string;
   memoryType: string;
   hasExpiry?: boolean;
+  /** The user's message the write came from: its secret values are refused in the content too. */
+  context?: string | null;
   confidence?: number | null;
   extractionType?: ExtractionType | null;
   correlationId: string;
@@ -25,7 +27,12 @@ export type RefuseMemoryWriteOptions = {
  * Returns null when the content may be written.
  */
 export async function refuseMemoryWrite(options: RefuseMemoryWriteOptions): Promise<MemoryWriteResponse | null> {
-  const verdict = checkMemoryWrite({ content: options.content, memoryType: options.memoryType, hasExpiry: options.hasExpiry });
+  const verdict = checkMemoryWrite({
+    content: options.content,
+    memoryType: options.memoryType,
+    hasExpiry: options.hasExpiry,
+    context: options.context ?? undefined,
+  });
   if (verdict.allowed) return null;
   const startedAt = options.startedAt ?? performance.now();
   const result: MemoryWriteResponse = { action: "refused", reason: verdict.reason, message: verdict.message };

@@ -47,6 +47,49 @@ describe("write policy: secrets and payment data, wherever they appear", () => {
     expect(reason(content)).toBe(expected);
   });
 
+  it.each([
+    // The value a few words away from its label, on either side.
+    ["The combination for the bike shed at home is 2280", "secret"],
+    ["User's password for the school portal is Maple!Leaf9", "secret"],
+    ["Her PIN, she said, is 6620", "secret"],
+    ["301 778 was the verification code the bank sent", "secret"],
+    ["User's tax reference: UTR 1234567890", "government_id"],
+    ["Account 44120987 at Nationwide, sort code 07-04-36", "payment_data"],
+    // Shapes: a sort code with its account number, a URL's password, the rest of a card.
+    ["Payroll details 20-32-06 / 63021846", "payment_data"],
+    ["User's database URL is mysql://app:s3cretPass@db.local/app", "secret"],
+  ])("refuses %j as %s", (content, expected) => {
+    expect(reason(content)).toBe(expected);
+  });
+
+  it("removes a card's expiry and security code with its number", () => {
+    const redacted = redactSecrets("pay with 4242 4242 4242 4242, 11/29, 318 please");
+    expect(redacted).not.toMatch(/11\/29|318/);
+  });
+
+  it.each([
+    "User has had the same password since 2015",
+    "User's zip code is 90210",
+    "User's Netflix account dates from 2019",
+    "User uses 1Password as a password manager",
+    "User writes code 40 hours a week",
+    "User's promo code was SAVE20",
+    "User's passport was renewed in March 2024",
+  ])("keeps a number near a secret word that is not one: %j", (content) => {
+    expect(verdict(content, "note")).toEqual({ allowed: true });
+  });
+
+  it("refuses a secret value from the user's message even when the memory dropped its label", () => {
+    const context = "which format does the SSN field take? mine is 219 09 9999 and it keeps failing";
+    expect(reason("mine is 219 09 9999 and it keeps failing")).toBeNull();
+    const v = checkMemoryWrite({ content: "User's number is 219-09-9999", memoryType: "fact", context });
+    expect(v.allowed).toBe(false);
+    if (v.allowed) return;
+    expect(v.reason).toBe("government_id");
+    expect(v.preview).not.toMatch(/219|9999/);
+    expect(checkMemoryWrite({ content: "User is filling in a form", memoryType: "fact", context })).toEqual({ allowed: true });
+  });
+
   it("refuses secrets in every type, episode summaries included", () => {
     for (const type of ["fact", "preference", "decision", "note", "episode"]) {
       expect(reason("Discussed the alarm; the alarm code is 9914", type)).toBe("secret");
@@ -148,6 +191,12 @@ describe("redaction", () => {
   it("replaces only the secret and keeps the rest of the sentence", () => {
     expect(redactSecrets("I'm a nurse and my locker code is 4471.")).toBe("I'm a nurse and my locker code is [PIN removed].");
     expect(redactSecrets("nothing secret here")).toBe("nothing secret here");
+  });
+
+  it("redacts an answer's copy of a secret value its question labelled", () => {
+    const question = "my gate code is 5830, can you remind me on Friday?";
+    expect(redactSecrets("Sure: 5830 on Friday.", { context: question })).toBe("Sure: [PIN removed] on Friday.");
+    expect(redactSecrets("Sure: 5830 on Friday.")).toBe("Sure: 5830 on Friday.");
   });
 
   it("redacts every string inside message parts", () => {

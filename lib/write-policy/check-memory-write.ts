@@ -58,9 +58,9 @@ const REASON_BY_SECRET: Record<SecretKind, RefusalReason> = {
   government_id: "government_id",
 };
 
-function refuse(reason: RefusalReason, content: string): WritePolicyVerdict {
+function refuse(reason: RefusalReason, content: string, context?: string): WritePolicyVerdict {
   // Someone else's sensitive detail has no secret span to cut out: the preview says what it was, not what it said.
-  const shown = reason === "third_party_sensitive" ? "[a sensitive detail about someone else]" : redactSecrets(content);
+  const shown = reason === "third_party_sensitive" ? "[a sensitive detail about someone else]" : redactSecrets(content, { context });
   const preview = shown.replace(/\s+/g, " ").trim();
   return { allowed: false, reason, message: MESSAGES[reason], preview: preview.length > 160 ? `${preview.slice(0, 159)}…` : preview };
 }
@@ -71,12 +71,14 @@ function refuse(reason: RefusalReason, content: string): WritePolicyVerdict {
  * and deterministic, well under a millisecond. Secrets and payment data are refused wherever
  * they appear; other people's sensitive facts and junk (docs/memory-taxonomy.md) are refused
  * too. Episode summaries are narratives, so only the first two checks apply to them; a write
- * with an expiry may describe a temporary state ("this week I'm working from Leeds").
+ * with an expiry may describe a temporary state ("this week I'm working from Leeds"). The
+ * context, when there is one, is the user's message the write came from: a secret value in it
+ * is refused in the content even where the content has lost the words that said what it was.
  */
-export function checkMemoryWrite(options: { content: string; memoryType: string; hasExpiry?: boolean }): WritePolicyVerdict {
-  const { content, memoryType } = options;
-  const [secret] = findSecrets(content);
-  if (secret) return refuse(REASON_BY_SECRET[secret.kind], content);
+export function checkMemoryWrite(options: { content: string; memoryType: string; hasExpiry?: boolean; context?: string }): WritePolicyVerdict {
+  const { content, memoryType, context } = options;
+  const [secret] = findSecrets(content, { context });
+  if (secret) return refuse(REASON_BY_SECRET[secret.kind], content, context);
   if (findThirdPartySensitive(content)) return refuse("third_party_sensitive", content);
   if (memoryType === "episode") return { allowed: true };
   const junk = findJunk(content, { memoryType, hasExpiry: options.hasExpiry ?? false });

@@ -37,7 +37,7 @@ const LABELS: Label[] = [
   { kind: "private_key", pattern: String.raw`private\s+key|seed\s+phrase|recovery\s+phrase|mnemonic\s+phrase|wallet\s+(?:seed|phrase|words)`, value: "phrase" },
   { kind: "card_number", pattern: String.raw`(?:(?:credit|debit|bank|visa|mastercard|amex|payment)\s+)?card(?:\s+(?:number|no\.?|#|details))?(?:\s+(?:ends|ending|that\s+ends)\s+(?:in|with))?|last\s+(?:four|4)\s+(?:digits|numbers)(?:\s+of\s+(?:my|the|his|her|their)\s+card)?|expiry(?:\s+date)?|exp(?:\.|iry)?\s+date`, value: "digits" },
   { kind: "bank_account", pattern: String.raw`(?:bank\s+)?account\s*(?:number|no\.?|num|#)|acct\.?\s*(?:number|no\.?|#)?|routing\s*(?:number|no\.?|#)?|aba\s*(?:number|no\.?)?|sort\s*code|bsb(?:\s*number)?|swift(?:\s*code)?|bic|transit\s+number|iban`, value: "id" },
-  { kind: "government_id", pattern: String.raw`ssn|social\s+security(?:\s+(?:number|no\.?|#))?|national\s+insurance(?:\s+(?:number|no\.?))?|ni\s+(?:number|no\.?)|nino|passport(?:\s+(?:number|no\.?|#))?|driv(?:er'?s?|ing)\s+licen[cs]e(?:\s+(?:number|no\.?|#))?|licen[cs]e\s+(?:number|no\.?|#)|national\s+id(?:entity)?(?:\s+(?:number|card\s+number|no\.?))?|id\s+(?:card\s+)?(?:number|no\.?|#)|tax\s+(?:id|identification|file|reference)(?:\s+(?:number|no\.?))?|tfn|itin|tin|ein|sin|bsn|dni|nie|nif|aadhaa?r(?:\s+(?:number|no\.?))?|pan\s+(?:number|card)|nhs\s+number|medicare\s+(?:number|card\s+number)|health\s+card\s+number|personnummer|steuer-?id|codice\s+fiscale`, value: "id" },
+  { kind: "government_id", pattern: String.raw`ssn|social\s+security(?:\s+(?:number|no\.?|#))?|national\s+insurance(?:\s+(?:number|no\.?))?|ni\s+(?:number|no\.?)|nino|passport(?:\s+(?:number|no\.?|#))?|driv(?:er'?s?|ing)\s+licen[cs]e(?:\s+(?:number|no\.?|#))?|licen[cs]e\s+(?:number|no\.?|#)|national\s+id(?:entity)?(?:\s+(?:number|card\s+number|no\.?))?|id\s+(?:card\s+)?(?:number|no\.?|#)|tax\s+(?:id|identification|file|reference)(?:\s+(?:number|no\.?))?|utr|unique\s+taxpayer\s+reference|tfn|itin|tin|ein|sin|bsn|dni|nie|nif|aadhaa?r(?:\s+(?:number|no\.?))?|pan\s+(?:number|card)|nhs\s+number|medicare\s+(?:number|card\s+number)|health\s+card\s+number|personnummer|steuer-?id|codice\s+fiscale`, value: "id" },
 ];
 
 // Words that describe a secret rather than being one: "my password is too long", "the PIN is
@@ -127,8 +127,102 @@ const SHAPES: { kind: SecretKind; regex: RegExp; check?: (m: string) => boolean 
   // US SSN in its dashed form (never a valid date or phone shape), UK National Insurance number.
   { kind: "government_id", regex: /\b(?!000|666|9\d\d)\d{3}-(?!00)\d{2}-(?!0000)\d{4}\b/g },
   { kind: "government_id", regex: /\b[A-Z]{2} ?\d{2} ?\d{2} ?\d{2} ?[A-D]\b/g },
+  // A UK sort code followed by an 8-digit account number ("60-83-71 / 07596211").
+  { kind: "bank_account", regex: /(?<![\d-])\d{2}-\d{2}-\d{2}\s*(?:[/,&|]|and)?\s*\d{8}(?!\d)/g },
+  // The password in a URL's user info (postgres://user:password@host, https://u:p@host).
+  { kind: "password", regex: /(?<=\b[a-z][a-z0-9+.-]*:\/\/[^\s:/@]+:)[^\s@/]+(?=@)/gi },
   // 9-digit ABA routing numbers only when they pass the check and sit next to an account word.
 ];
+
+// After a card number, what usually follows it is the rest of the card: the expiry and the
+// security code ("4916 4236 3830 6810, 05/28, 662"), labelled or not.
+const CARD_TAIL = /^(?:[\s,;:|/-]*(?:(?:exp(?:iry|ires|\.)?(?:\s+date)?|valid\s+(?:thru|through|until)|cvv2?|cvc2?|csc|security\s+code|sec\s+code)\s*[:=]?\s*)?(?:\d{1,2}\s*\/\s*\d{2,4}|\d{3,4})(?![\d/]))+/i;
+
+// Second pass: a secret's value need not follow its label ("the password for the booking app is
+// Kettlebell#55", "locker combo at work is 4471", "my card PIN, it's 9157", "482 913 <- that was
+// the SMS code"). A value of the label's shape within a few words of a label that names nothing
+// but a secret is that secret. "code" takes part only with a word that makes it a lock, login or
+// personal code ("door code", "her code"), never "zip code" or "promo code".
+type NearValue = "code" | "password" | "id" | "account";
+const NEAR_LABELS: { kind: SecretKind; regex: RegExp; value: NearValue }[] = [
+  { kind: "password", regex: /\b(?:pass(?:word|wd|phrase)s?|pwd|pw|log-?in\s+details)\b(?![\s-]+(?:managers?|apps?|vaults?|resets?|protected|strength|polic(?:y|ies)|hints?|rules?|requirements?))/gi, value: "password" },
+  {
+    kind: "pin",
+    regex:
+      /\b(?:pins?|pin\s+(?:code|number)|pass\s?codes?|combos?|combinations?|cvv2?|cvc2?|csc)\b|\b(?:security|access|door|gate|alarm|entry|entrance|building|garage|locker|lock|key\s?pad|keypad|safe|padlock|lockbox|unlock|phone|screen|voicemail|my|her|his|their|our|your|mum's|mom's|dad's)\s+codes?\b/gi,
+    value: "code",
+  },
+  {
+    kind: "one_time_code",
+    regex:
+      /\b(?:otp|one[-\s]time\s+(?:code|password|passcode|pin)|2fa|two[-\s]factor|mfa|verification\s+code|auth(?:entication|enticator)?\s+code|(?:sms|text)\s+code|log-?in\s+code|sign[-\s]?in\s+code|recovery\s+codes?|backup\s+codes?|reset\s+code|security\s+key)\b/gi,
+    value: "code",
+  },
+  // Acronyms only in capitals: "sin", "tin" and "pan" are words too.
+  { kind: "government_id", regex: /\b(?:SSN|SIN|UTR|TIN|EIN|ITIN|TFN|NINO|BSN|DNI|NIE|NIF|PPSN|PPS|NHS)\b/g, value: "id" },
+  {
+    kind: "government_id",
+    regex: /\b(?:social\s+security|national\s+insurance|passport|driv(?:er'?s?|ing)\s+licen[cs]e|tax\s+(?:id|reference|file)|taxpayer\s+reference|medicare|aadhaa?r|national\s+id)\b/gi,
+    value: "id",
+  },
+  { kind: "bank_account", regex: /\b(?:(?:bank\s+)?account|acct|sort\s+code|routing|bsb|transit)\b/gi, value: "account" },
+];
+
+const NEAR_VALUES: Record<NearValue, RegExp> = {
+  // 3-12 digits, grouped by spaces or dashes, maybe ending in # or * (keypads): not a time
+  // (10:30), a decimal, an amount ($500, 20%), a date (05/28) or part of a word (6am, BA283).
+  code: /(?<![\w.:/$£€#+-])\d(?:[ -]?\d){2,11}[#*]?(?![\w.:/%]|[ -]?\d)/g,
+  // One unbroken string with a letter and a digit or symbol, 6+ characters; or 4+ digits.
+  password: /(?<![\w@/.:-])(?:(?=[^\s,;"'()]*[A-Za-z])(?=[^\s,;"'()]*[\d#!$%^&*@_?])[^\s,;"'()]{6,64}(?<![.!?])|\d{4,})(?![\w@/])/g,
+  // 6+ digits, grouped or not, maybe with a letter or two in front or one at the end.
+  id: /(?<![\w-])[A-Za-z]{0,2}\d(?:[ -]?\d){5,14}[A-Za-z]?(?![\w-])/g,
+  account: /(?<![\w-])\d(?:[ -]?\d){5,16}(?![\w-])/g,
+};
+
+// Words after which a number is a quantity or a year, not a code ("since 2015", "for 100 days").
+const NOT_A_CODE_BEFORE = /\b(?:since|in|from|until|till|by|before|after|year|about|around|over|under|nearly|almost|than|every|each)\s*$/i;
+const NOT_A_CODE_AFTER = /^\s*(?:am|pm|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?|times?|people|kg|km|miles?|steps?|calories|kcal|words?|pages?|dollars?|pounds?|euros?|percent|followers|users|lines|rows|items|members|employees|students)\b/i;
+
+const WORD = /\S+/g;
+const NEAR_AFTER = 8; // words a value may come after its label
+const NEAR_BEFORE = 5; // words a value may come before its label
+
+function findNearLabelSecrets(text: string): SecretMatch[] {
+  const wordStarts = [...text.matchAll(WORD)].map((m) => m.index!);
+  // Index of the word a character offset falls in (or the next word).
+  const wordAt = (offset: number) => {
+    let lo = 0;
+    let hi = wordStarts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (wordStarts[mid]! <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  };
+  const found: SecretMatch[] = [];
+  for (const { kind, regex, value } of NEAR_LABELS) {
+    regex.lastIndex = 0;
+    const labels = [...text.matchAll(regex)].map((m) => ({ first: wordAt(m.index!), last: wordAt(m.index! + m[0].length - 1), start: m.index!, end: m.index! + m[0].length }));
+    if (labels.length === 0) continue;
+    const values = NEAR_VALUES[value];
+    values.lastIndex = 0;
+    for (const m of text.matchAll(values)) {
+      const start = m.index!;
+      const end = start + m[0].length;
+      if (labels.some((l) => start < l.end && end > l.start)) continue;
+      if (value !== "password" || /^\d+$/.test(m[0])) {
+        if (NOT_A_CODE_BEFORE.test(text.slice(Math.max(0, start - 12), start)) && !/[:=]\s*$/.test(text.slice(0, start))) continue;
+        if (NOT_A_CODE_AFTER.test(text.slice(end, end + 16))) continue;
+      }
+      const first = wordAt(start);
+      const last = wordAt(end - 1);
+      const near = labels.some((l) => (first > l.last && first - l.last - 1 <= NEAR_AFTER) || (last < l.first && l.first - last - 1 <= NEAR_BEFORE));
+      if (near) found.push({ kind, start, end });
+    }
+  }
+  return found;
+}
 
 /** Shannon entropy in bits per character. */
 function entropy(s: string): number {
@@ -150,9 +244,15 @@ function isRandomToken(m: string): boolean {
   return letters && digits && (mixedCase || m.length >= 32) && entropy(m) >= 3.5;
 }
 
-/** Every secret in the text, in order, with the character span to redact. Overlaps are merged. */
-export function findSecrets(text: string): SecretMatch[] {
-  const found: SecretMatch[] = [];
+/**
+ * Every secret in the text, in order, with the character span to redact. Overlaps are merged.
+ * With a context (the user's message a memory or an answer came from), every secret value found
+ * in the context is a secret in the text too, however the text phrases it: a model that copies
+ * "mine's 482599313" out of "does the SSN box want dashes? mine's 482599313" has dropped the
+ * label, not the secret.
+ */
+export function findSecrets(text: string, options: { context?: string } = {}): SecretMatch[] {
+  const found: SecretMatch[] = options.context ? findContextSecrets(text, options.context) : [];
   for (const { label, regex } of LABEL_REGEXES) {
     regex.lastIndex = 0;
     for (const m of text.matchAll(regex)) {
@@ -169,9 +269,12 @@ export function findSecrets(text: string): SecretMatch[] {
     shape.regex.lastIndex = 0;
     for (const m of text.matchAll(shape.regex)) {
       if (shape.check && !shape.check(m[0])) continue;
-      found.push({ kind: shape.kind, start: m.index!, end: m.index! + m[0].length });
+      let end = m.index! + m[0].length;
+      if (shape.kind === "card_number") end += CARD_TAIL.exec(text.slice(end))?.[0].length ?? 0;
+      found.push({ kind: shape.kind, start: m.index!, end });
     }
   }
+  found.push(...findNearLabelSecrets(text));
   RANDOM_TOKEN.lastIndex = 0;
   for (const m of text.matchAll(RANDOM_TOKEN)) {
     if (isRandomToken(m[0])) found.push({ kind: "token", start: m.index!, end: m.index! + m[0].length });
@@ -183,6 +286,23 @@ export function findSecrets(text: string): SecretMatch[] {
     }
   }
   return mergeSpans(found);
+}
+
+function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+
+// Each secret value of the context, matched in the text with any spacing or dashes between its
+// characters ("4471", "44 71", "44-71"), and not inside a longer run of letters or digits.
+function findContextSecrets(text: string, context: string): SecretMatch[] {
+  const found: SecretMatch[] = [];
+  for (const secret of findSecrets(context)) {
+    const chars = context.slice(secret.start, secret.end).replace(/[\s-]/g, "");
+    if (chars.replace(/[^A-Za-z0-9]/g, "").length < 3) continue;
+    const pattern = new RegExp(`(?<![A-Za-z0-9])${[...chars].map(escapeRegExp).join("[\\s-]*")}(?![A-Za-z0-9])`, "gi");
+    for (const m of text.matchAll(pattern)) found.push({ kind: secret.kind, start: m.index!, end: m.index! + m[0].length });
+  }
+  return found;
 }
 
 function mergeSpans(matches: SecretMatch[]): SecretMatch[] {

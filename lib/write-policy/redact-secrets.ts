@@ -14,9 +14,12 @@ const LABEL: Record<SecretKind, string> = {
   government_id: "ID number",
 };
 
-/** The text with every secret replaced by a bracketed label ("my PIN is [PIN removed]"). */
-export function redactSecrets(text: string): string {
-  const secrets = findSecrets(text);
+/**
+ * The text with every secret replaced by a bracketed label ("my PIN is [PIN removed]"). With a
+ * context (the user's message), the secret values in it are removed from the text too.
+ */
+export function redactSecrets(text: string, options: { context?: string } = {}): string {
+  const secrets = findSecrets(text, options);
   if (secrets.length === 0) return text;
   let out = "";
   let at = 0;
@@ -28,11 +31,11 @@ export function redactSecrets(text: string): string {
 }
 
 /** Redacts every string inside a JSON-like value (message parts, tool inputs and outputs). */
-export function redactSecretsDeep<T>(value: T): T {
-  if (typeof value === "string") return redactSecrets(value) as T;
-  if (Array.isArray(value)) return value.map((v) => redactSecretsDeep(v)) as T;
+export function redactSecretsDeep<T>(value: T, options: { context?: string } = {}): T {
+  if (typeof value === "string") return redactSecrets(value, options) as T;
+  if (Array.isArray(value)) return value.map((v) => redactSecretsDeep(v, options)) as T;
   if (value && typeof value === "object") {
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, redactSecretsDeep(v)])) as T;
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, redactSecretsDeep(v, options)])) as T;
   }
   return value;
 }

@@ -87,6 +87,7 @@ export function saveMemory(ctx: ToolContext) {
           content: request.content,
           memoryType: request.memoryType,
           hasExpiry: request.expiresAt !== undefined,
+          context: ctx.sourceText,
           confidence: request.confidence,
           extractionType: request.extractionType,
           correlationId: ctx.correlationId,

@@ -9,8 +9,10 @@ export const ToolContextSchema = z.object({
   conversationId: z.uuid(),
   correlationId: z.uuid(),
   sourceMessageId: z.uuid().nullable(),
+  /** The text of the user's message this turn answers, for the write policy's context only. */
+  sourceText: z.string().nullable().default(null),
 });
-export type ToolContext = z.infer<typeof ToolContextSchema>;
+export type ToolContext = z.input<typeof ToolContextSchema>;
 
 /** The error result a tool returns instead of throwing, so the model can read it and recover. */
 export const ToolErrorSchema = z.object({ error: z.string() });
