@@ -28,7 +28,15 @@ const integrationEnv = {
 // Tests that run a memory-write worker in another process and time what it does with the jobs.
 // A worker claims any queued job in the shared outbox, not only its own test's: run in parallel
 // with the other files, their workers took these tests' jobs and these took theirs, and the
-// timings failed now and then. They run last, alone (integration-workers).
+// timings failed now and then; and jobs other files leave queued (they drain only their own)
+// were claimed first. They run last, one at a time, in a database of their own
+// (<test database>_workers, created and migrated like the other).
+function withDatabaseSuffix(connectionString: string, suffix: string): string {
+  const url = new URL(connectionString);
+  url.pathname = `${url.pathname}${suffix}`;
+  return url.toString();
+}
+
 const WORKER_FILES = ["tests/integration/memory-outage.test.ts", "tests/integration/memory-durability.test.ts"];
 
 export default defineConfig({
@@ -76,7 +84,7 @@ export default defineConfig({
           name: "integration-workers",
           include: WORKER_FILES,
           globalSetup: ["tests/support/global-setup.ts"],
-          env: integrationEnv,
+          env: { ...integrationEnv, DATABASE_URL: withDatabaseSuffix(integrationEnv.DATABASE_URL, "_workers") },
           // After everything else, one file at a time: see WORKER_FILES.
           fileParallelism: false,
           sequence: { groupOrder: 1 },

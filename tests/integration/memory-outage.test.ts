@@ -42,8 +42,15 @@ describe("database outage during writes", () => {
       env: { ...process.env, DATABASE_URL: viaProxy.toString(), LOG_LEVEL: "error", MEMORY_WRITE_ARTIFICIAL_DELAY_MS: "1500" },
       stdio: ["ignore", "pipe", "pipe"],
     });
+    // Read all of its output (an unread pipe that fills up would stall the worker) and keep it
+    // for the failure message.
+    let output = "";
+    child.stderr!.on("data", (d: Buffer) => void (output = (output + d.toString()).slice(-4000)));
     await new Promise<void>((resolve, reject) => {
-      child!.stdout!.on("data", (d: Buffer) => d.toString().includes("READY") && resolve());
+      child!.stdout!.on("data", (d: Buffer) => {
+        output = (output + d.toString()).slice(-4000);
+        if (d.toString().includes("READY")) resolve();
+      });
       child!.on("exit", (code) => reject(new Error(`worker child exited ${code}`)));
     });
 
@@ -75,7 +82,10 @@ describe("database outage during writes", () => {
     const done = await waitFor(async () => {
       const rows = await jobs();
       return rows.every((j) => j.status === "done") ? rows : null;
-    }, 20_000);
+    }, 20_000).catch(async (error: Error) => {
+      const rows = await jobs();
+      throw new Error(`${error.message}; jobs ${JSON.stringify(rows.map((j) => [j.status, j.attempts, j.lastError]))}; worker output: ${output}`);
+    });
     const recoverySeconds = (Date.now() - restoredAt) / 1000;
     expect(recoverySeconds).toBeLessThan(10);
     expect(done.every((j) => j.attempts === 2)).toBe(true);

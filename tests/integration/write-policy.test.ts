@@ -90,7 +90,8 @@ describe("write policy in the pipeline", () => {
     expect(memories.map((m) => m.content)).toEqual(["User is a paramedic in Cardiff"]);
 
     const refusals = await getDb().memoryWriteEvent.findMany({ where: { userId: user.id, operation: "refuse" }, orderBy: { seq: "asc" } });
-    expect(refusals.map((e) => e.reason)).toEqual(["payment_data", "secret", "secret"]);
+    // The model's tool calls run concurrently: their audit rows may land in any order.
+    expect(refusals.map((e) => e.reason).sort()).toEqual(["payment_data", "secret", "secret"]);
     expect(refusals.every((e) => e.memoryItemId === null && e.afterContent?.includes("removed]"))).toBe(true);
 
     const dump = await dumpUserData(user.id);

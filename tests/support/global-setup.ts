@@ -4,12 +4,24 @@ import pg from "pg";
 import type { TestProject } from "vitest/node";
 import { applyMigrations } from "@/lib/db/migrations/apply-migrations";
 
+// Both integration projects name this setup, and vitest loads it once per project in one
+// process. The migration engine's WebAssembly glue is a single native module: a second copy of
+// this file must use the first one's engine (a second instance would take the glue over) and
+// run after it.
+const g = globalThis as { __mnemoTestDbSetup?: Promise<void>; __mnemoApplyMigrations?: typeof applyMigrations };
+g.__mnemoApplyMigrations ??= applyMigrations;
+const migrate = g.__mnemoApplyMigrations;
+
 export default async function setup(project: TestProject) {
   // test.env from vitest.config.ts is what the test workers see; prefer it.
   const connectionString = project.config.env?.DATABASE_URL ?? process.env.DATABASE_URL;
   if (!connectionString) return;
-  await ensureDatabase(connectionString);
-  await applyMigrations({ connectionString });
+  const run = (g.__mnemoTestDbSetup ?? Promise.resolve()).then(async () => {
+    await ensureDatabase(connectionString);
+    await migrate({ connectionString });
+  });
+  g.__mnemoTestDbSetup = run.catch(() => undefined);
+  await run;
 }
 
 /** CREATE DATABASE through the server's `postgres` database, tolerating a parallel creator. */
