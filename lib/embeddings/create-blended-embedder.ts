@@ -64,7 +64,7 @@ export function sifWeights(table: Pick<WordTable, "count" | "vocabularySize" | "
 }
 
 /** The table row of a word: as written, its stem, -ies → -y, then British → US spelling; null when absent. */
-function lookup(table: WordTable, token: string): number | null {
+export function lookup(table: WordTable, token: string): number | null {
   const i = table.find(token);
   if (i >= 0) return i;
   const s = stem(token);
