@@ -8,6 +8,7 @@ describe("createWordAligner", () => {
   it("scores the same word, or the same stem, as 1", () => {
     expect(aligner.similarity("dog", "dog")).toBe(1);
     expect(aligner.similarity("dogs", "dog")).toBe(1);
+    expect(aligner.similarity("lives", "live")).toBe(1);
   });
 
   it("scores words close in meaning above unrelated ones", () => {

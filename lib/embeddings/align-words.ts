@@ -2,6 +2,10 @@ import { lookup, sifWeights } from "@/lib/embeddings/create-blended-embedder";
 import { stem } from "@/lib/embeddings/text-tokens";
 import type { WordTable } from "@/lib/embeddings/word-table";
 
+// The embedding's stemmer leaves a final "e" where an ending was not stripped ("live" but
+// "lives" → "liv"); dropping it makes the two forms one root.
+const root = (word: string) => stem(word).replace(/e$/, "");
+
 export type WordAligner = {
   /** 0..1: how similar two words are (1 for the same stem, else the cosine of their vectors, floored at 0). */
   similarity(a: string, b: string): number;
@@ -30,7 +34,7 @@ export function createWordAligner(table: WordTable): WordAligner {
   };
   return {
     similarity(a, b) {
-      if (a === b || stem(a) === stem(b)) return 1;
+      if (a === b || root(a) === root(b)) return 1;
       const ra = row(a);
       const rb = row(b);
       if (ra === null || rb === null) return 0;

@@ -38,7 +38,10 @@ export async function recallMemories(options: z.input<typeof OptionsSchema>): Pr
   if (recallMaxMemories === 0 || recallTokenBudget === 0) return [];
   const query = [message, previousMessage].filter(Boolean).join("\n").slice(0, 2000);
   const [hits, standing] = await Promise.all([
-    query.trim() ? hybridSearch({ userId, query, limit: recallMaxMemories }) : Promise.resolve([]),
+    // Not reranked by word alignment: that lifts the memory that says what was asked to the top
+    // (search, query_memory) but pushes out ones that matter without sharing a word with the
+    // message ("a dessert" and "type 2 diabetes"); the prompt's block wants those (README).
+    query.trim() ? hybridSearch({ userId, query, limit: recallMaxMemories, rerank: false }) : Promise.resolve([]),
     selectStandingMemories(getDb(), { userId, limit: STANDING_LIMIT, minImportance: STANDING_IMPORTANCE }),
   ]);
   const chosen: RecalledMemory[] = [];

@@ -108,6 +108,17 @@ async function bm25Search(userId: string, ids: string[], query: string, k: numbe
   return topK(okapiBm25({ docs, query: await selectTextLexemes(db, { text: query }) }), k).map((i) => ids[i]!);
 }
 
+/** hybridSearch's first stage alone: the mixed vector + full-text ranking, without its rerank by word alignment. */
+async function mixedOnlySearch(userId: string, query: string, limit: number): Promise<string[]> {
+  const { vectors, model } = await embedTexts({ texts: [query], purpose: "query" });
+  const { textQuery, candidates } = hybridSearchCandidates({ query, limit });
+  const hits = await db.$transaction(async (tx) => {
+    const { exact } = await prepareVectorScan(tx, { userId, space });
+    return selectHybridSearch(tx, { userId, embedding: { vector: vectors[0]!, model }, query: textQuery, limit, candidates, exact });
+  });
+  return hits.map((h) => h.id);
+}
+
 /** The "before" search: the same SQL, with the lexical-only embedding on both sides (queries embedded like memories). */
 async function baselineHybridSearch(userId: string, query: string, limit: number): Promise<string[]> {
   const embedding = { vector: embedLexicalBaseline({ text: query, dimensions: 384 }), model: BASELINE_SPACE.model };
@@ -130,7 +141,7 @@ function vectorOnly(memoryVectors: number[][], ids: string[], queryVector: numbe
 // ---------------------------------------------------------------- the recall dataset
 async function runDataset(file: string) {
   const ds = RecallDatasetSchema.parse(JSON.parse(fs.readFileSync(file, "utf8")));
-  const arms = ["bm25", "vector: lexical hashing (before)", "vector: blended", "hybrid: lexical hashing (before)", "hybrid: blended (after)"] as const;
+  const arms = ["bm25", "vector: lexical hashing (before)", "vector: blended", "hybrid: lexical hashing (before)", "hybrid: blended, no rerank", "hybrid: blended (after)"] as const;
   const hits = Object.fromEntries(arms.map((a) => [a, { r1: 0, r5: 0 }])) as Record<(typeof arms)[number], { r1: number; r5: number }>;
   let n = 0;
   const misses: string[] = [];
@@ -151,6 +162,7 @@ async function runDataset(file: string) {
           afterIds.indexOf(id),
         ),
         "hybrid: lexical hashing (before)": (await baselineHybridSearch(before, q.text, 5)).map((id) => beforeIds.indexOf(id)),
+        "hybrid: blended, no rerank": (await mixedOnlySearch(after, q.text, 5)).map((id) => afterIds.indexOf(id)),
         "hybrid: blended (after)": (await hybridSearch({ userId: after, query: q.text, limit: 5 })).map((h) => afterIds.indexOf(h.id)),
       };
       for (const arm of arms) {
@@ -199,7 +211,7 @@ async function runLocomo(dir: string) {
   const conversations = loadLocomo({ dir });
   const latencies: number[] = [];
   const count = { questions: 0, skipped: 0, turns: 0 };
-  const hit = { search5: 0, search10: 0, bm25_5: 0, bm25_10: 0, searchAll10: 0, bm25All10: 0, vector5: 0, vector10: 0, vectorAll10: 0 };
+  const hit = { mixed5: 0, mixed10: 0, mixedAll10: 0, search5: 0, search10: 0, bm25_5: 0, bm25_10: 0, searchAll10: 0, bm25All10: 0, vector5: 0, vector10: 0, vectorAll10: 0 };
   const byCategory: Record<number, { n: number; search10: number; bm25_10: number }> = {};
   // Everything is stored first and the table settled (statistics, as autovacuum keeps them),
   // so searches measure a steady state.
@@ -224,6 +236,7 @@ async function runLocomo(dir: string) {
       const found = (await hybridSearch({ userId, query: q.question, limit: 10 })).map((h) => h.id);
       latencies.push(performance.now() - started);
       const bm25 = topK(okapiBm25({ docs, query: await selectTextLexemes(db, { text: q.question }) }), 10).map((i) => ids[i]!);
+      const mixed = await mixedOnlySearch(userId, q.question, 10);
       const vector = vectorOnly(vectors, ids, (await embedTexts({ texts: [q.question], purpose: "query" })).vectors[0]!, 10);
       const any = (list: string[], k: number) => list.slice(0, k).some((id) => evidence.has(id));
       const all = (list: string[], k: number) => [...evidence].every((id) => list.slice(0, k).includes(id));
@@ -235,6 +248,9 @@ async function runLocomo(dir: string) {
       if (any(bm25, 10)) (hit.bm25_10++, c.bm25_10++);
       if (all(found, 10)) hit.searchAll10++;
       if (all(bm25, 10)) hit.bm25All10++;
+      if (any(mixed, 5)) hit.mixed5++;
+      if (any(mixed, 10)) hit.mixed10++;
+      if (all(mixed, 10)) hit.mixedAll10++;
       if (any(vector, 5)) hit.vector5++;
       if (any(vector, 10)) hit.vector10++;
       if (all(vector, 10)) hit.vectorAll10++;
@@ -249,6 +265,7 @@ async function runLocomo(dir: string) {
     skippedQuestions: count.skipped,
     embeddingModel: space.model,
     hybridSearch: { top5: round(rate(hit.search5, n)), top10: round(rate(hit.search10, n)), allEvidenceTop10: round(rate(hit.searchAll10, n)) },
+    mixedNoRerank: { top5: round(rate(hit.mixed5, n)), top10: round(rate(hit.mixed10, n)), allEvidenceTop10: round(rate(hit.mixedAll10, n)) },
     bm25: { top5: round(rate(hit.bm25_5, n)), top10: round(rate(hit.bm25_10, n)), allEvidenceTop10: round(rate(hit.bm25All10, n)) },
     vectorOnly: { top5: round(rate(hit.vector5, n)), top10: round(rate(hit.vector10, n)), allEvidenceTop10: round(rate(hit.vectorAll10, n)) },
     byCategory: Object.fromEntries(
@@ -265,6 +282,7 @@ async function runLocomo(dir: string) {
   const line = (name: string, r: { top5: number; top10: number; allEvidenceTop10: number }) =>
     console.log(`${name.padEnd(28)}${r.top5.toFixed(3).padStart(8)}${r.top10.toFixed(3).padStart(8)}${r.allEvidenceTop10.toFixed(3).padStart(8)}`);
   line("hybridSearch", report.hybridSearch);
+  line("mixed score, no rerank", report.mixedNoRerank);
   line("Okapi BM25", report.bm25);
   line("vector arm alone (cosine)", report.vectorOnly);
   console.log(`top-10 by category: ${Object.entries(report.byCategory).map(([k, c]) => `${k} (n=${c.n}) ${c.hybridTop10.toFixed(3)} vs ${c.bm25Top10.toFixed(3)}`).join(", ")}`);

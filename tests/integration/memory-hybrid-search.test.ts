@@ -56,6 +56,18 @@ describe("hybridSearch (real pgvector + full-text)", () => {
     expect((await hybridSearch({ userId: me.id, query: "where do I live" }))[0]?.id).toBe(ids.home);
   });
 
+  it("ranks first the memory that says what was asked, in other words: reranked by word alignment, and the same rows whether reranked or not", async () => {
+    const user = await createMemoryTestUser();
+    const pet = await write(user.id, "User has a husky called Luna");
+    await write(user.id, "User walks to work every morning");
+    await write(user.id, "User's sister lives in Kent");
+    await write(user.id, "User prefers short answers", "preference");
+    const reranked = await hybridSearch({ userId: user.id, query: "What kind of dog do I have?", limit: 4 });
+    expect(reranked[0]?.id).toBe(pet);
+    const mixedOnly = await hybridSearch({ userId: user.id, query: "What kind of dog do I have?", limit: 4, rerank: false });
+    expect(new Set(mixedOnly.map((h) => h.id))).toEqual(new Set(reranked.map((h) => h.id)));
+  });
+
   it("never returns another user's, pending, rejected, superseded or deleted memories", async () => {
     const forbidden = [ids.otherJob, ids.otherSecret, ids.pending, ids.rejected, ids.superseded, ids.deleted];
     for (const query of ["hospital", "nurse hospital job", "locker badge lanyard floor", "Hamburg", "change hospital jobs", "cafeteria", ""]) {
