@@ -37,7 +37,11 @@ function withDatabaseSuffix(connectionString: string, suffix: string): string {
   return url.toString();
 }
 
-const WORKER_FILES = ["tests/integration/memory-outage.test.ts", "tests/integration/memory-durability.test.ts"];
+const WORKER_FILES = [
+  "tests/integration/memory-outage.test.ts",
+  "tests/integration/memory-durability.test.ts",
+  "tests/integration/memory-worker-process.test.ts",
+];
 
 export default defineConfig({
   resolve: {

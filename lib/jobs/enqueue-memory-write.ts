@@ -6,7 +6,7 @@ import { insertMemoryWriteJob } from "@/lib/db/memory-write-jobs-sql";
 import { AppError } from "@/lib/errors";
 import { log } from "@/lib/log";
 import { MemoryWriteJobKindSchema } from "@/lib/db/enums";
-import { getMemoryWriteWorkerState } from "@/lib/jobs/memory-write-worker-state";
+import { announceMemoryWrite } from "@/lib/jobs/announce-memory-write";
 import { MEMORY_WRITE_JOBS } from "@/lib/jobs/memory-write-jobs";
 
 const OptionsSchema = z.object({
@@ -18,8 +18,8 @@ const OptionsSchema = z.object({
 });
 
 /**
- * The chat's "save this later": persists the write as a memory_write_jobs row, then nudges the
- * in-process worker, and answers `queued` with the job id (AppError unavailable when the row
+ * The chat's "save this later": persists the write as a memory_write_jobs row, then nudges a
+ * worker (this process's, or a separate worker process's through Redis), and answers `queued` with the job id (AppError unavailable when the row
  * cannot be stored: then nothing was acknowledged). Only after the row is committed is
  * the write acknowledged, so a crash right after the acknowledgement cannot lose it.
  * Each kind's payload is checked against its definition in lib/jobs/definitions/ (requests
@@ -45,6 +45,6 @@ export async function enqueueMemoryWrite(options: {
   }
   if (!inserted) return { action: "queued", jobId, alreadyQueued: true } as const;
   log.info("memory write queued", { jobId, userId, kind, correlationId });
-  getMemoryWriteWorkerState().wake?.();
+  announceMemoryWrite();
   return { action: "queued", jobId, alreadyQueued: false } as const;
 }

@@ -5,22 +5,24 @@ import { touchMemoryWriteJobClaims } from "@/lib/db/memory-write-jobs-sql";
 import { log } from "@/lib/log";
 import { CLAIM_HEARTBEAT_MS, claimMemoryWrites, STALE_CLAIM_MS } from "@/lib/jobs/claim-memory-writes";
 import { getMemoryWriteWorkerState } from "@/lib/jobs/memory-write-worker-state";
+import { MEMORY_WRITE_WAKE_CHANNEL } from "@/lib/jobs/announce-memory-write";
+import { subscribe } from "@/lib/redis/pubsub";
 import { releaseUnrecordedJobs } from "@/lib/jobs/release-unrecorded-jobs";
 import { runMemoryWriteJobs } from "@/lib/jobs/run-memory-write-jobs";
 import { stopMemoryWriteWorker } from "@/lib/jobs/stop-memory-write-worker";
 
-// Other instances (or a restart) can enqueue without nudging us: poll now and then.
+// A lost wake (Redis away, or an enqueue between claim and sleep) costs at most this poll.
 const POLL_MS = 1000;
 
 /**
  * Starts the in-process worker for queued memory writes (idempotent). It first resumes jobs
  * left queued or mid-flight by a previous process (any claim taken before this start), then
  * keeps up to `concurrency` jobs in flight: whenever one finishes, the free slot is refilled
- * with one batched claim, and an enqueue in this process wakes it at once (no polling delay
- * under load). Jobs of one user stay ordered by the per-user advisory lock their writes take.
- * Does nothing when MEMORY_WORKER_ENABLED is false unless `enabled` overrides it. With
- * `handleSignals`, SIGTERM/SIGINT drain in-flight writes for up to 5 s, then exit if no one
- * else handles the signal.
+ * with one batched claim, and an enqueue wakes it at once (in this process directly, from
+ * other processes through Redis; no polling delay under load). Jobs of one user stay ordered
+ * by the per-user advisory lock their writes take. Does nothing when MEMORY_WORKER_ENABLED is
+ * false unless `enabled` overrides it. With `handleSignals`, SIGTERM/SIGINT drain in-flight
+ * writes for up to 5 s, then exit if no one else handles the signal.
  */
 export function startMemoryWriteWorker(options: { enabled?: boolean; concurrency?: number; handleSignals?: boolean } = {}): boolean {
   const state = getMemoryWriteWorkerState();
@@ -36,6 +38,8 @@ export function startMemoryWriteWorker(options: { enabled?: boolean; concurrency
     void touchMemoryWriteJobClaims(getDb(), { jobIds: [...state.inFlightIds.keys()] }).catch(() => undefined);
   }, CLAIM_HEARTBEAT_MS);
   heartbeat.unref();
+  // Enqueues in processes without a worker of their own announce themselves through Redis.
+  const unsubscribe = subscribe(MEMORY_WRITE_WAKE_CHANNEL, () => state.wake?.());
 
   state.loop = (async () => {
     log.info("memory write worker started", { concurrency });
@@ -64,6 +68,7 @@ export function startMemoryWriteWorker(options: { enabled?: boolean; concurrency
       state.wake = null;
     }
     clearInterval(heartbeat);
+    unsubscribe();
   })();
 
   if ((options.handleSignals ?? true) && !state.signalsInstalled) {
