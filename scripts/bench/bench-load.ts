@@ -2,22 +2,24 @@
 // `npm run bench:load [-- --users 16,48 --seconds 60]` after `npm run build`.
 // Runs the built app as the container image does (one replica, real PostgreSQL + Redis), with
 // virtual users sending chat turns back to back, each turn stating a fact the offline model
-// saves. Each user count is measured twice in one run, with the worker on and with
-// MEMORY_WORKER_ENABLED=false, on a fresh database each time. Prints turns/s, turn
+// saves. Each user count is measured in one run with the worker on (in the app process), with
+// MEMORY_WORKER_ENABLED=false, and, when asked, with the worker in a process of its own (`npm
+// run worker`, as compose's `worker` service) beside an app that runs none; a fresh database each time. Prints turns/s, turn
 // p50/p95/p99, memory-write jobs done per second during the load, the backlog at the end,
 // queued → done p50/p95 (done is when the write commits and its live event is published),
 // the replica's RSS before, at the end and 10 s later, and the ratio of chat p95 with the
-// worker to chat p95 without it. Writes JSON to bench/out/.
+// worker to chat p95 without it (and of the worker process's). Writes JSON to bench/out/.
 //
 //   --users 16,48    concurrent virtual users per measurement (default 16,48)
 //   --seconds S      length of each load phase (default 60)
-//   --order on,off   which worker setting runs first (default on,off)
+//   --order on,off   which worker settings run, in this order: on, off, process (default on,off)
 //   BENCH_DATABASE_URL (default postgresql://postgres@127.0.0.1:5432/mnemo_bench_load; recreated, must contain "bench")
 //   BENCH_REDIS_URL    (default redis://127.0.0.1:6379/7)
 import { randomUUID } from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { type ChildProcess, spawn } from "node:child_process";
 import { parseArgs } from "node:util";
 import pg from "pg";
 import { percentile } from "@/eval/scorers/percentile";
@@ -32,7 +34,8 @@ const { values: args } = parseArgs({
 });
 const USER_COUNTS = args.users.split(",").map(Number);
 const SECONDS = Number(args.seconds);
-const ORDER = args.order.split(",") as ("on" | "off")[];
+const ORDER = args.order.split(",") as WorkerSetting[];
+if (!ORDER.every((o) => ["on", "off", "process"].includes(o))) throw new Error("--order takes on, off and process");
 const DATABASE_URL = process.env.BENCH_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/mnemo_bench_load";
 const REDIS_URL = process.env.BENCH_REDIS_URL ?? "redis://127.0.0.1:6379/7";
 
@@ -97,20 +100,43 @@ async function turn(base: string, cookie: string, conversationId: string, n: num
   return performance.now() - started;
 }
 
-async function measure(appDir: string, users: number, worker: "on" | "off") {
+type WorkerSetting = "on" | "off" | "process";
+
+/** `npm run worker` as compose's `worker` service runs it (the tools image: lib/ and tsx), on the bench's database and Redis. */
+function startWorkerProcess(env: Record<string, string>): { pid: number; stop: () => Promise<void>; output: () => string } {
+  const child: ChildProcess = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", "scripts/run-memory-worker.ts"], {
+    env: { ...process.env, ...env, MEMORY_WORKER_ENABLED: "true", NODE_ENV: "production" },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let output = "";
+  child.stdout!.on("data", (chunk: Buffer) => void (output += chunk.toString()));
+  child.stderr!.on("data", (chunk: Buffer) => void (output += chunk.toString()));
+  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+  return {
+    pid: child.pid!,
+    output: () => output,
+    stop: async () => {
+      if (child.exitCode === null) child.kill("SIGTERM");
+      await exited;
+    },
+  };
+}
+
+async function measure(appDir: string, users: number, worker: WorkerSetting) {
   await recreateDatabase();
   const migrated = await runMigrateStage({ DATABASE_URL, BETTER_AUTH_SECRET: "bench-secret-bench-secret-bench-secret-0123" });
   if (migrated.status !== 0) throw new Error(`migrate stage failed:\n${migrated.output}`);
-  const replica = await startReplica(appDir, {
+  const env = {
     DATABASE_URL,
     REDIS_URL,
     BETTER_AUTH_SECRET: "bench-secret-bench-secret-bench-secret-0123",
     AUTH_RATE_LIMIT: "off",
     MEMORY_WRITE_RATE_PER_HOUR: "1000000",
     MEMORY_WRITE_RATE_PER_CONVERSATION: "1000000",
-    MEMORY_WORKER_ENABLED: worker === "on" ? "true" : "false",
     LOG_LEVEL: "error",
-  });
+  };
+  const replica = await startReplica(appDir, { ...env, MEMORY_WORKER_ENABLED: worker === "on" ? "true" : "false" });
+  const workerProcess = worker === "process" ? startWorkerProcess(env) : null;
   try {
     const cookies = await Promise.all(Array.from({ length: users }, () => signUp(replica.url)));
     // Warm-up: every route's code is loaded before the clock starts.
@@ -133,6 +159,7 @@ async function measure(appDir: string, users: number, worker: "on" | "off") {
     const loadEnd = new Date();
     const seconds = (loadEnd.getTime() - loadStart.getTime()) / 1000;
     const rssEnd = rssMiB(replica.pid);
+    const workerRssEnd = workerProcess ? rssMiB(workerProcess.pid) : null;
     const during = await admin(dbName(), async (client) => {
       const { rows } = await client.query(
         `SELECT count(*) FILTER (WHERE finished_at BETWEEN $1 AND $2)::int AS done,
@@ -146,7 +173,7 @@ async function measure(appDir: string, users: number, worker: "on" | "off") {
     const rssIdle = rssMiB(replica.pid);
     // With the worker on, wait for the rest of the backlog, then time queued → done over every write of the load.
     let drainSeconds: number | null = null;
-    if (worker === "on") {
+    if (worker !== "off") {
       const drainStart = performance.now();
       for (;;) {
         const left = await admin(dbName(), async (c) => (await c.query(`SELECT count(*)::int AS n FROM memory_write_jobs WHERE status IN ('queued','running')`)).rows[0].n as number);
@@ -174,8 +201,10 @@ async function measure(appDir: string, users: number, worker: "on" | "off") {
       queuedToDone: stats(queuedToDone),
       drainSecondsAfterLoad: drainSeconds,
       rssMiB: { before: rssBefore, end: rssEnd, tenSecondsLater: rssIdle },
+      workerProcessRssMiB: workerRssEnd,
     };
   } finally {
+    await workerProcess?.stop();
     await replica.stop();
   }
 }
@@ -198,14 +227,17 @@ async function main() {
   console.log(head.map((h, i) => (i < 2 ? h.padEnd(8) : h.padStart(12))).join(""));
   for (const r of results) {
     const cells = [r.users, r.worker, r.turnsPerSecond, r.turn.p50, r.turn.p95, r.turn.p99, r.jobsDonePerSecondDuringLoad, r.backlogAtEnd,
-      r.worker === "on" ? r.queuedToDone.p50 : "-", r.worker === "on" ? r.queuedToDone.p95 : "-", r.drainSecondsAfterLoad ?? "-",
+      r.worker !== "off" ? r.queuedToDone.p50 : "-", r.worker !== "off" ? r.queuedToDone.p95 : "-", r.drainSecondsAfterLoad ?? "-",
       `${r.rssMiB.before}/${r.rssMiB.end}/${r.rssMiB.tenSecondsLater}`];
     console.log(cells.map((c, i) => (i < 2 ? String(c).padEnd(8) : String(c).padStart(12))).join(""));
   }
+  for (const r of results) if (r.workerProcessRssMiB !== null) console.log(`${r.users} users: worker process RSS at the end of the load ${r.workerProcessRssMiB} MiB`);
   for (const users of USER_COUNTS) {
     const on = results.find((r) => r.users === users && r.worker === "on");
     const off = results.find((r) => r.users === users && r.worker === "off");
     if (on && off) console.log(`${users} users: chat p95 worker on / off = ${(on.turn.p95 / off.turn.p95).toFixed(2)}; turns/s on / off = ${(on.turnsPerSecond / off.turnsPerSecond).toFixed(2)}`);
+    const separate = results.find((r) => r.users === users && r.worker === "process");
+    if (separate && off) console.log(`${users} users: chat p95 worker process / off = ${(separate.turn.p95 / off.turn.p95).toFixed(2)}; turns/s process / off = ${(separate.turnsPerSecond / off.turnsPerSecond).toFixed(2)}`);
   }
   const out = path.join("bench", "out", `load-${new Date().toISOString().replaceAll(":", "-")}.json`);
   fs.mkdirSync(path.dirname(out), { recursive: true });
