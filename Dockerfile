@@ -5,6 +5,7 @@
 #   migrate  the one-shot migration runner, compose's `migrate` service: the same runner as
 #            `npm run db:migrate` (Prisma's WebAssembly schema engine, no native binary, no network);
 #            also carries scripts/admin.ts (`docker compose run --rm migrate … admin.ts grant <email>`)
+#            and scripts/run-memory-worker.ts (compose's optional `worker` service, `npm run worker`)
 #   app      the default target: the traced standalone server on a slim base, as the non-root `node` user
 # tests/deploy/ runs the migrate and app stages' commands, and lays out the app stage's files
 # from its COPY lines, against a real PostgreSQL and Redis on every `npm test`.
@@ -29,7 +30,7 @@ COPY package.json tsconfig.json ./
 COPY prisma ./prisma
 COPY lib ./lib
 COPY --from=build /app/lib/generated ./lib/generated
-COPY scripts/migrate.ts scripts/admin.ts scripts/reembed-memories.ts scripts/scrub-stored-content.ts ./scripts/
+COPY scripts/migrate.ts scripts/admin.ts scripts/reembed-memories.ts scripts/scrub-stored-content.ts scripts/run-memory-worker.ts ./scripts/
 USER node
 CMD ["node", "--conditions=react-server", "--import", "tsx", "scripts/migrate.ts"]
 

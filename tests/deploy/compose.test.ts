@@ -32,14 +32,14 @@ fs.copyFileSync(path.join(repoRoot, "docker-compose.yml"), path.join(project, "d
 fs.cpSync(path.join(repoRoot, "deploy"), path.join(project, "deploy"), { recursive: true });
 afterAll(() => fs.rmSync(project, { recursive: true, force: true }));
 
-function composeConfig(values: Record<string, string>) {
+function composeConfig(values: Record<string, string>, profiles: string[] = []) {
   const example = fs.readFileSync(path.join(repoRoot, ".env.example"), "utf8");
   const filled = Object.entries(values).reduce((text, [key, value]) => text.replace(new RegExp(`^${key}=.*$`, "m"), `${key}=${value}`), example);
   fs.writeFileSync(path.join(project, ".env"), filled);
   const [command, ...args] = composeCommand();
   // Only .env may feed interpolation: none of this process's own DATABASE_URL and friends.
   const env = { NODE_ENV: "test", PATH: process.env.PATH, HOME: os.tmpdir() } as const;
-  return run(command!, [...args, "config", "--format", "json"], { cwd: project, env });
+  return run(command!, [...args, ...profiles.flatMap((p) => ["--profile", p]), "config", "--format", "json"], { cwd: project, env });
 }
 
 type ComposeService = {
@@ -150,6 +150,22 @@ describe("docker-compose.yml", () => {
     for (const [name, service] of Object.entries(services)) {
       expect(service.logging, name).toEqual({ driver: "json-file", options: { "max-size": "10m", "max-file": "3" } });
     }
+  });
+
+  it("the worker profile adds a worker service: the tools image running npm run worker, hardened, with every app setting", () => {
+    const withWorker = composeConfig({ ...secrets, MEMORY_WORKER_ENABLED: "false" }, ["worker"]);
+    expect(withWorker.status, withWorker.stderr).toBe(0);
+    const all = (JSON.parse(withWorker.stdout) as { services: Record<string, ComposeService> }).services;
+    expect(Object.keys(all).sort()).toEqual(["app", "db", "migrate", "proxy", "redis", "worker"]);
+    const worker = all.worker!;
+    expect(worker.image).toBe(all.migrate!.image);
+    expect(worker.command).toEqual(["node", "--conditions=react-server", "--import", "tsx", "scripts/run-memory-worker.ts"]);
+    expect(worker).toMatchObject({ init: true, cap_drop: ["ALL"], security_opt: ["no-new-privileges:true"], restart: "unless-stopped" });
+    expect(worker.depends_on?.migrate?.condition).toBe("service_completed_successfully");
+    // The app replicas run none when asked; the worker always runs one.
+    expect(all.app!.environment?.MEMORY_WORKER_ENABLED).toBe("false");
+    expect(worker.environment?.MEMORY_WORKER_ENABLED).toBe("true");
+    expect(Object.keys(worker.environment ?? {}).sort()).toEqual(Object.keys(all.app!.environment ?? {}).sort());
   });
 
   it("passes every app setting through to app and migrate, with the database and Redis on the compose network", () => {
