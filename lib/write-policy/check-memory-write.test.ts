@@ -62,6 +62,36 @@ describe("write policy: secrets and payment data, wherever they appear", () => {
     expect(reason(content)).toBe(expected);
   });
 
+  it.each([
+    // A few words between the label and a hard connective; a passphrase is all its words.
+    ["The passphrase for my laptop's disk encryption: orange tractor whispers loudly", "secret"],
+    ["Recovery email password for the old Yahoo account -> tangerine", "secret"],
+    // Any code given as digits, unless it names a public kind of code.
+    ["The disarm code's 9-4-1-2 if the alarm goes off", "secret"],
+    ["the code the bank sent me was 771 204", "secret"],
+    // Authenticator secrets: base32 in groups, or one run of capitals and digits.
+    ["Authenticator setup key JB5W Y3DP EH6K 3PXP", "secret"],
+    ["MFA secret for the VPN (backup copy): KZ3QW7TRLMX2HP4N", "secret"],
+    // Security answers written as a form's answer, or in a text that says what they are.
+    ["first car: Corolla2004", "secret"],
+    ["favourite teacher -> Mrs Abernathy", "secret"],
+    ["For my security questions, the street I grew up on is Larkspur Lane", "secret"],
+    // Ids by their shape or their label.
+    ["User's social: 219 09 9999", "government_id"],
+    ["User's social insurance number is 046 454 286", "government_id"],
+    ["User's PAN is ABCPE1234F", "government_id"],
+    ["Medicare number 1EG4-TE5-MK73", "government_id"],
+    ["Insurance member ID XK49-20731-B on the card", "government_id"],
+  ])("refuses %j as %s (a label away from its value, or a shape)", (content, expected) => {
+    expect(reason(content)).toBe(expected);
+  });
+
+  it("refuses any digit-bearing part of a secret the user's message held", () => {
+    const context = "book it on this one:\n4242 4242 4242 4242\nexp 11/2027\ncvv 123";
+    const v = checkMemoryWrite({ content: "Card expiry 11/2027", memoryType: "note", context });
+    expect(v.allowed).toBe(false);
+  });
+
   it("removes a card's expiry and security code with its number", () => {
     const redacted = redactSecrets("pay with 4242 4242 4242 4242, 11/29, 318 please");
     expect(redacted).not.toMatch(/11\/29|318/);
@@ -75,13 +105,18 @@ describe("write policy: secrets and payment data, wherever they appear", () => {
     "User writes code 40 hours a week",
     "User's promo code was SAVE20",
     "User's passport was renewed in March 2024",
+    "User's first dog was called Rex",
+    "User's favourite teacher was Mrs Abernathy",
+    "User's area code is 415",
+    "User got error code 404 on the bank's website",
+    "They made cake 2457 times last year",
   ])("keeps a number near a secret word that is not one: %j", (content) => {
     expect(verdict(content, "note")).toEqual({ allowed: true });
   });
 
   it("refuses a secret value from the user's message even when the memory dropped its label", () => {
-    const context = "which format does the SSN field take? mine is 219 09 9999 and it keeps failing";
-    expect(reason("mine is 219 09 9999 and it keeps failing")).toBeNull();
+    const context = "which format does the SSN field take? mine is 219099999 and it keeps failing";
+    expect(reason("mine is 219099999 and it keeps failing")).toBeNull();
     const v = checkMemoryWrite({ content: "User's number is 219-09-9999", memoryType: "fact", context });
     expect(v.allowed).toBe(false);
     if (v.allowed) return;

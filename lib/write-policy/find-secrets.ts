@@ -22,22 +22,36 @@ export type SecretKind =
 
 export type SecretMatch = { kind: SecretKind; start: number; end: number };
 
-type Label = { kind: SecretKind; pattern: string; value: "word" | "digits" | "token" | "id" | "phrase" };
+type Label = { kind: SecretKind; pattern: string; value: "word" | "digits" | "token" | "id" | "phrase" | "answer" };
 
 // Label → what its value looks like. "word": any word that is not a description of the
 // secret ("my password is too long"); "digits": 3+ digits; "token": 8+ key-like characters;
-// "id": 5+ characters with a digit; "phrase": the rest of the clause.
+// "id": 5+ characters with a digit; "phrase": the rest of the clause; "answer": a security
+// question's answer (the rest of the clause, only in a form or a security-question context).
 const LABELS: Label[] = [
-  { kind: "password", pattern: String.raw`pass(?:word|wd|phrase)s?|pwd|pw|wi-?fi\s+(?:key|code)|network\s+key|login\s+details|log-?in\s+credentials|credentials|memorable\s+word`, value: "word" },
-  { kind: "pin", pattern: String.raw`pin(?:\s*(?:code|number|no\.?))?|pass\s?code|passcode|(?:security|access|door|gate|alarm|entry|entrance|building|garage|locker|lock|key\s?pad|keypad|safe|bike\s?lock|padlock|lockbox|unlock|phone|screen|voicemail)\s+(?:code|pin|combo|combination)|combination|combo|cvv2?|cvc2?|csc|card\s+security\s+code`, value: "digits" },
+  { kind: "password", pattern: String.raw`pass(?:word|wd)s?|pwd|pw|wi-?fi\s+(?:key|code)|network\s+key|login\s+details|log-?in\s+credentials|credentials|memorable\s+word`, value: "word" },
+  // A passphrase is several words: the whole clause is the secret, not its first word.
+  { kind: "password", pattern: String.raw`pass\s?phrases?`, value: "phrase" },
+  { kind: "pin", pattern: String.raw`pin(?:\s*(?:code|number|no\.?))?|pass\s?code|passcode|unlock(?:\s+(?:code|pin|pattern))?|(?:bike|cycle|cable|chain|luggage|suitcase|gym|locker)\s+lock|(?:security|access|door|gate|alarm|disarm|arming|entry|entrance|building|garage|locker|lock|key\s?pad|keypad|safe|bike\s?lock|padlock|lockbox|unlock|phone|screen|voicemail)\s+(?:code|pin|combo|combination)|combination|combo|cvv2?|cvc2?|csc|card\s+security\s+code`, value: "digits" },
   { kind: "one_time_code", pattern: String.raw`otp|one[-\s]time\s+(?:code|password|passcode|pin)|2fa(?:\s+code)?|two[-\s]factor(?:\s+code)?|mfa(?:\s+code)?|verification\s+code|auth(?:entication|enticator)?\s+code|sms\s+code|login\s+code|sign[-\s]?in\s+code|recovery\s+codes?|backup\s+codes?|reset\s+code|security\s+key\s+code`, value: "id" },
+  // An authenticator's shared secret (TOTP seed): base32 letters and digits, often in groups of four.
+  { kind: "one_time_code", pattern: String.raw`(?:setup|set-up|secret|seed)\s+key|(?:2fa|mfa|totp|otp|authenticator|two[-\s]factor)\s+(?:secret|seed|key)`, value: "token" },
   { kind: "security_answer", pattern: String.raw`(?:mother'?s?|mum'?s?|mom'?s?)\s+maiden\s+name|maiden\s+name|security\s+(?:question|answer)s?|secret\s+(?:question|answer)|memorable\s+(?:information|answer|place|name|date)`, value: "phrase" },
+  // The usual security questions, only when written as a form's answer (":", "=", "->") or when
+  // the text says it is one (see SECURITY_CONTEXT): "my first dog was called Rex" is a memory.
+  {
+    kind: "security_answer",
+    pattern: String.raw`(?:(?:my|your|the)\s+)?(?:first|1st|childhood|oldest|favou?rite)\s+(?:pet|dog|cat|car|school|teacher|street|friend|boss|job|employer|concert|album|book|film|movie|holiday)(?:'s|’s)?(?:\s+(?:name|model|make|title|surname))?|(?:street|road|town|city)\s+(?:i|you)\s+(?:grew\s+up\s+(?:on|in)|(?:was|were)\s+born\s+in)|(?:mother|father|mum|mom|dad)(?:'s|’s)?\s+(?:middle\s+name|surname\s+before\s+(?:she|he)\s+married)`,
+    value: "answer",
+  },
   { kind: "api_key", pattern: String.raw`api[\s_-]?key|access[\s_-]?key(?:[\s_-]?id)?|secret[\s_-]?(?:access[\s_-]?)?key|client[\s_-]?secret|app[\s_-]?secret|signing[\s_-]?(?:key|secret)|webhook[\s_-]?secret`, value: "token" },
   { kind: "token", pattern: String.raw`(?:auth|access|refresh|bearer|session|personal\s+access|github|slack|api|bot)\s*token|bearer|token`, value: "token" },
-  { kind: "private_key", pattern: String.raw`private\s+key|seed\s+phrase|recovery\s+phrase|mnemonic\s+phrase|wallet\s+(?:seed|phrase|words)`, value: "phrase" },
+  { kind: "private_key", pattern: String.raw`private\s+key|seed\s+(?:phrase|words)|recovery\s+(?:phrase|words)|mnemonic(?:\s+phrase)?|wallet\s+(?:seed|phrase|words|backup)|(?:12|24|twelve|twenty[-\s]four)[-\s]words?(?:\s+(?:phrase|backup))?`, value: "phrase" },
+  // Codes that are money or a licence: gift cards, claim and product keys.
+  { kind: "token", pattern: String.raw`gift\s*card(?:\s+(?:code|number|pin|claim\s+code))?|(?:claim|redemption|redeem|activation|licen[cs]e|product|serial)\s+(?:code|key)`, value: "token" },
   { kind: "card_number", pattern: String.raw`(?:(?:credit|debit|bank|visa|mastercard|amex|payment)\s+)?card(?:\s+(?:number|no\.?|#|details))?(?:\s+(?:ends|ending|that\s+ends)\s+(?:in|with))?|last\s+(?:four|4)\s+(?:digits|numbers)(?:\s+of\s+(?:my|the|his|her|their)\s+card)?|expiry(?:\s+date)?|exp(?:\.|iry)?\s+date`, value: "digits" },
-  { kind: "bank_account", pattern: String.raw`(?:bank\s+)?account\s*(?:number|no\.?|num|#)|acct\.?\s*(?:number|no\.?|#)?|routing\s*(?:number|no\.?|#)?|aba\s*(?:number|no\.?)?|sort\s*code|bsb(?:\s*number)?|swift(?:\s*code)?|bic|transit\s+number|iban`, value: "id" },
-  { kind: "government_id", pattern: String.raw`ssn|social\s+security(?:\s+(?:number|no\.?|#))?|national\s+insurance(?:\s+(?:number|no\.?))?|ni\s+(?:number|no\.?)|nino|passport(?:\s+(?:number|no\.?|#))?|driv(?:er'?s?|ing)\s+licen[cs]e(?:\s+(?:number|no\.?|#))?|licen[cs]e\s+(?:number|no\.?|#)|national\s+id(?:entity)?(?:\s+(?:number|card\s+number|no\.?))?|id\s+(?:card\s+)?(?:number|no\.?|#)|tax\s+(?:id|identification|file|reference)(?:\s+(?:number|no\.?))?|utr|unique\s+taxpayer\s+reference|tfn|itin|tin|ein|sin|bsn|dni|nie|nif|aadhaa?r(?:\s+(?:number|no\.?))?|pan\s+(?:number|card)|nhs\s+number|medicare\s+(?:number|card\s+number)|health\s+card\s+number|personnummer|steuer-?id|codice\s+fiscale`, value: "id" },
+  { kind: "bank_account", pattern: String.raw`acc\.?\s*(?:number|no\.?|num|#)|(?:bank\s+)?account\s*(?:number|no\.?|num|#)|acct\.?\s*(?:number|no\.?|#)?|routing\s*(?:number|no\.?|#)?|aba\s*(?:number|no\.?)?|sort\s*code|bsb(?:\s*number)?|swift(?:\s*code)?|bic|transit\s+number|iban`, value: "id" },
+  { kind: "government_id", pattern: String.raw`ssn|social\s+security(?:\s+(?:number|no\.?|#))?|national\s+insurance(?:\s+(?:number|no\.?))?|ni\s+(?:number|no\.?)|nino|passport(?:\s+(?:number|no\.?|#))?|driv(?:er'?s?|ing)\s+licen[cs]e(?:\s+(?:number|no\.?|#))?|dl\s*(?:number|no\.?|#)|licen[cs]e\s+(?:number|no\.?|#)|national\s+id(?:entity)?(?:\s+(?:number|card\s+number|no\.?))?|id\s+(?:card\s+)?(?:number|no\.?|#)|social(?:\s+insurance(?:\s+(?:number|no\.?))?|(?=\s*[:#=]))|(?:member(?:ship)?|subscriber|policy|insurance|patient|beneficiary)\s+(?:id|number|no\.?|#)|tax\s+(?:id|identification|file|reference)(?:\s+(?:number|no\.?))?|utr|unique\s+taxpayer\s+reference|tfn|itin|tin|ein|sin|bsn|dni|nie|nif|aadhaa?r(?:\s+(?:number|no\.?))?|pan\s+(?:card(?:\s+(?:number|no\.?))?|number|no\.?)|nhs\s+number|medicare\s+(?:number|card\s+number)|health\s+card\s+number|personnummer|steuer-?id|codice\s+fiscale`, value: "id" },
 ];
 
 // Words that describe a secret rather than being one: "my password is too long", "the PIN is
@@ -53,19 +67,20 @@ const DESCRIPTORS = new Set(
     .split(" "),
 );
 
-const CONNECTIVE = String.raw`(?:\s*(?:[:=→-]|\bis\b|\bwas\b|\bare\b|\bwere\b|'s|’s|\bto\b|\bas\b|\bof\b|\bends\s+in\b|\bending\s+in\b|\bstarts\s+with\b)\s*|\s+)`;
+const CONNECTIVE = String.raw`(?:\s*(?:->|=>|[:=→-]|\bis\b|\bwas\b|\bare\b|\bwere\b|'s|’s|\bto\b|\bas\b|\bof\b|\bends\s+in\b|\bending\s+in\b|\bstarts\s+with\b)\s*|\s+)`;
 const QUOTED = String.raw`["'“‘]([^"'”’\n]{2,80})["'”’]`;
 
 function valuePattern(value: Label["value"]): string {
   switch (value) {
     case "digits":
-      return String.raw`(\d[\d\s-]{1,10}\d)`;
+      return String.raw`(\d[\d\s/-]{1,10}\d)`;
     case "token":
       return String.raw`([A-Za-z0-9_\-./+=]{8,})`;
     case "id":
       // Up to six letters, then digits; later groups (after a space or dash) start with a digit.
-      return String.raw`([A-Za-z]{0,6}\s?\d[\dA-Za-z]*(?:[\s-]\d[\dA-Za-z]*){0,6}(?:[\s-][A-Za-z](?![A-Za-z]))?)`;
+      return String.raw`([A-Za-z]{0,6}\s?\d[\dA-Za-z]*(?:[\s-][\dA-Za-z]*\d[\dA-Za-z]*){0,6}(?:[\s-][A-Za-z](?![A-Za-z]))?)`;
     case "phrase":
+    case "answer":
       return String.raw`([^.;!?\n]{2,120})`;
     case "word":
       return String.raw`([^\s,;.!?]{2,64})`;
@@ -77,7 +92,7 @@ function digitCount(s: string): number {
 }
 
 /** Is the captured value really a value of this kind, not a description or the next clause? */
-function isValue(kind: SecretKind, value: Label["value"], raw: string, quoted: boolean, connective: string): boolean {
+function isValue(kind: SecretKind, value: Label["value"], raw: string, quoted: boolean, connective: string, securityContext: boolean): boolean {
   const text = raw.trim();
   if (!text) return false;
   const firstWord = text.split(/\s+/)[0]!.toLowerCase().replace(/[^a-z0-9']/g, "");
@@ -92,23 +107,43 @@ function isValue(kind: SecretKind, value: Label["value"], raw: string, quoted: b
     }
     case "phrase":
       // "security question is set up" describes; a maiden name or phrase is the value itself.
-      return quoted || (!DESCRIPTORS.has(firstWord) && /\b(is|was|are|:|=)\b|[:=]/.test(connective));
+      return quoted || (!DESCRIPTORS.has(firstWord) && /\b(is|was|are|:|=)\b|[:=>]/.test(connective));
+    case "answer":
+      if (DESCRIPTORS.has(firstWord)) return false;
+      return /[:=>→]/.test(connective) || (quoted && securityContext) || (securityContext && /\b(is|was)\b|'s|’s/.test(connective));
     case "word":
       if (quoted) return true;
       if (DESCRIPTORS.has(firstWord)) return false;
       // A bare word needs "is" or ":" before it ("password sunflower" is too weak a signal),
       // unless it looks like a password (digits or symbols mixed with letters).
-      return /[\d!@#$%^&*_+=?]/.test(text) || /(\bis\b|\bwas\b|:|=)/.test(connective);
+      return /[\d!@#$%^&*_+=?]/.test(text) || /(\bis\b|\bwas\b|:|=|>)/.test(connective);
   }
 }
 
 const LABEL_REGEXES = LABELS.map((label) => ({
   label,
   regex: new RegExp(
-    String.raw`\b(?:${label.pattern})\b(${CONNECTIVE})(?:${QUOTED}|${valuePattern(label.value)})`,
+    // A few words may sit between the label and a hard connective ("passphrase for the backup
+    // drive: …", "2FA secret for my exchange (just in case): …").
+    String.raw`\b(?:${label.pattern})\b(?:\s+(?:for|on|of|to|at|in|from)\b(?:\s+[^\s:=.;!?]+){1,6}?(?=\s*(?:[:=]|->|=>)))?(${CONNECTIVE})(?:${QUOTED}|${valuePattern(label.value)})`,
     "gi",
   ),
 }));
+
+// Text that says it is about security questions or answers.
+const SECURITY_CONTEXT = /\b(?:security|secret|memorable)\s+(?:questions?|answers?|info(?:rmation)?)\b|\banswers?\s+(?:to|for)\s+(?:my|the|their|his|her)\s+(?:security|secret)\b/i;
+
+// "<something> code is 583 920": a code given as digits is a lock, login or one-time code unless
+// the word before "code" names a public kind of code (a zip, area, promo or error code).
+const GIVEN_CODE = /(?:\b([\w'’]+)\s+)?\bcodes?\b(?:\s+[\w'’]+){0,5}?(?:\s*(?:->|=>|[:=→])|\s+(?:is|was)\b|'s|’s)\s*(\d(?:[ -]?\d){2,11})(?![\w.:/%]|[ -]?\d)/gi;
+// "8812 is the code for the front door": the value first.
+const CODE_GIVEN_FIRST = /(?<![\w.:/$£€#+-])(\d(?:[ -]?\d){2,11})\s+(?:is|was|=)\s+(?:the|my|our|his|her|their|your)\s+(?:([\w'’]+)\s+)?codes?\b/gi;
+const PUBLIC_CODES = new Set(
+  ("zip post postal promo promotional discount voucher coupon referral invite invitation area country dialling dialing " +
+    "error status exit return source qr bar dress morse colour color language airport course class module product item " +
+    "sku tax booking confirmation reference tracking shipping order cheat program programming sample example fare " +
+    "flight train seat gate sort swift bank branch routing iata icao hs zipcode").split(" "),
+);
 
 // Shapes that are secrets wherever they appear.
 const SHAPES: { kind: SecretKind; regex: RegExp; check?: (m: string) => boolean }[] = [
@@ -131,8 +166,60 @@ const SHAPES: { kind: SecretKind; regex: RegExp; check?: (m: string) => boolean 
   { kind: "bank_account", regex: /(?<![\d-])\d{2}-\d{2}-\d{2}\s*(?:[/,&|]|and)?\s*\d{8}(?!\d)/g },
   // The password in a URL's user info (postgres://user:password@host, https://u:p@host).
   { kind: "password", regex: /(?<=\b[a-z][a-z0-9+.-]*:\/\/[^\s:/@]+:)[^\s@/]+(?=@)/gi },
+  // A US SSN written with spaces (3-2-4: phone numbers group 3-3-4).
+  { kind: "government_id", regex: /(?<![\d-])(?!000|666|9\d\d)\d{3} (?!00)\d{2} (?!0000)\d{4}(?![\d-])/g },
+  // An Indian PAN: five letters (the fourth says who holds it), four digits, a check letter.
+  { kind: "government_id", regex: /\b[A-Z]{3}[ABCFGHJLPT][A-Z]\d{4}[A-Z]\b/g },
+  // A US Medicare Beneficiary Identifier (1EG4-TE5-MK73): its letters exclude S, L, O, I, B and Z.
+  { kind: "government_id", regex: /\b[1-9][AC-HJKMNP-RT-Yac-hjkmnp-rt-y][AC-HJKMNP-RT-Yac-hjkmnp-rt-y\d]\d-?[AC-HJKMNP-RT-Yac-hjkmnp-rt-y][AC-HJKMNP-RT-Yac-hjkmnp-rt-y\d]\d-?[AC-HJKMNP-RT-Yac-hjkmnp-rt-y]{2}\d{2}\b/g },
+  // An authenticator secret in groups of four base32 characters (K26N B7FS B3SI 2O46 …).
+  // Random groups: most hold a digit, and the letters are all of one case (words are not).
+  {
+    kind: "one_time_code",
+    regex: /\b(?:[A-Za-z2-7]{4}[ -]){3,}[A-Za-z2-7]{4}\b/g,
+    check: (m) => m.split(/[ -]/).filter((g) => /\d/.test(g)).length >= 3 && !(/[a-z]/.test(m) && /[A-Z]/.test(m)),
+  },
+  // Dashed groups of capitals and digits (gift cards, product keys): most groups mix the two.
+  {
+    kind: "token",
+    regex: /\b(?:[A-Z0-9]{4,6}-){2,}[A-Z0-9]{4,6}\b/g,
+    check: (m) => m.split("-").filter((g) => /\d/.test(g) && /[A-Z]/.test(g)).length >= 2,
+  },
   // 9-digit ABA routing numbers only when they pass the check and sit next to an account word.
 ];
+
+// A wallet's recovery phrase pasted without a label: twelve or more plain lower-case words in a
+// row with none of the little words every English sentence has (BIP-39 lists none of them).
+const FUNCTION_WORDS = new Set(
+  ("the and for with you that this but are was were have has had not from they she her his our its will would can " +
+    "could did just very then than when what who how your yours mine been into onto there here of to in on at is it " +
+    "my me we us he him them i a an or so if as by be do no up").split(" "),
+);
+function findWordRunSecrets(text: string): SecretMatch[] {
+  const found: SecretMatch[] = [];
+  const words = [...text.matchAll(/[A-Za-z]+|[^\sA-Za-z]+/g)];
+  let runStart = -1;
+  let count = 0;
+  const close = (endIndex: number) => {
+    if (count >= 12 && runStart >= 0) found.push({ kind: "private_key", start: words[runStart]!.index!, end: endIndex });
+    runStart = -1;
+    count = 0;
+  };
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i]![0];
+    const isSeedWord = /^[a-z]{3,8}$/.test(w) && !FUNCTION_WORDS.has(w);
+    if (isSeedWord) {
+      if (runStart < 0) runStart = i;
+      count++;
+      continue;
+    }
+    // Numbering and commas between the words ("1. abandon 2. ability", "abandon, ability") keep the run.
+    if (runStart >= 0 && /^[\d.,)\-:]+$/.test(w)) continue;
+    close(runStart >= 0 ? words[i - 1]!.index! + words[i - 1]![0].length : 0);
+  }
+  if (runStart >= 0) close(text.length);
+  return found;
+}
 
 // After a card number, what usually follows it is the rest of the card: the expiry and the
 // security code ("4916 4236 3830 6810, 05/28, 662"), labelled or not.
@@ -145,7 +232,7 @@ const CARD_TAIL = /^(?:[\s,;:|/-]*(?:(?:exp(?:iry|ires|\.)?(?:\s+date)?|valid\s+
 // personal code ("door code", "her code"), never "zip code" or "promo code".
 type NearValue = "code" | "password" | "id" | "account";
 const NEAR_LABELS: { kind: SecretKind; regex: RegExp; value: NearValue }[] = [
-  { kind: "password", regex: /\b(?:pass(?:word|wd|phrase)s?|pwd|pw|log-?in\s+details)\b(?![\s-]+(?:managers?|apps?|vaults?|resets?|protected|strength|polic(?:y|ies)|hints?|rules?|requirements?))/gi, value: "password" },
+  { kind: "password", regex: /\b(?:pass(?:word|wd|phrase)s?|pwd|pw|log-?in(?:\s+details)?|sign-?in|creds)\b(?![\s-]+(?:managers?|apps?|vaults?|resets?|protected|strength|polic(?:y|ies)|hints?|rules?|requirements?))/gi, value: "password" },
   {
     kind: "pin",
     regex:
@@ -162,10 +249,10 @@ const NEAR_LABELS: { kind: SecretKind; regex: RegExp; value: NearValue }[] = [
   { kind: "government_id", regex: /\b(?:SSN|SIN|UTR|TIN|EIN|ITIN|TFN|NINO|BSN|DNI|NIE|NIF|PPSN|PPS|NHS)\b/g, value: "id" },
   {
     kind: "government_id",
-    regex: /\b(?:social\s+security|national\s+insurance|passport|driv(?:er'?s?|ing)\s+licen[cs]e|tax\s+(?:id|reference|file)|taxpayer\s+reference|medicare|aadhaa?r|national\s+id)\b/gi,
+    regex: /\b(?:social\s+security|social\s+insurance|national\s+insurance|passport|driv(?:er'?s?|ing)\s+licen[cs]e|tax\s+(?:id|reference|file)|taxpayer\s+reference|medicare|medicaid|aadhaa?r|national\s+id|(?:member(?:ship)?|subscriber|policy|insurance|patient|beneficiary)\s+(?:id|number|no))\b/gi,
     value: "id",
   },
-  { kind: "bank_account", regex: /\b(?:(?:bank\s+)?account|acct|sort\s+code|routing|bsb|transit)\b/gi, value: "account" },
+  { kind: "bank_account", regex: /\b(?:(?:bank\s+)?account|acct|acc|sort(?:\s+code)?|routing|bsb|transit)\b/gi, value: "account" },
 ];
 
 const NEAR_VALUES: Record<NearValue, RegExp> = {
@@ -174,8 +261,9 @@ const NEAR_VALUES: Record<NearValue, RegExp> = {
   code: /(?<![\w.:/$£€#+-])\d(?:[ -]?\d){2,11}[#*]?(?![\w.:/%]|[ -]?\d)/g,
   // One unbroken string with a letter and a digit or symbol, 6+ characters; or 4+ digits.
   password: /(?<![\w@/.:-])(?:(?=[^\s,;"'()]*[A-Za-z])(?=[^\s,;"'()]*[\d#!$%^&*@_?])[^\s,;"'()]{6,64}(?<![.!?])|\d{4,})(?![\w@/])/g,
-  // 6+ digits, grouped or not, maybe with a letter or two in front or one at the end.
-  id: /(?<![\w-])[A-Za-z]{0,2}\d(?:[ -]?\d){5,14}[A-Za-z]?(?![\w-])/g,
+  // 6+ digits, grouped or not, maybe with a letter or two in front or one at the end; or a code
+  // of letters and 5+ digits (5KW7-FN3-QT28).
+  id: /(?<![\w-])(?:[A-Za-z]{0,2}\d(?:[ -]?\d){5,14}[A-Za-z]?|(?=(?:[A-Za-z-]*\d){5})(?=[\d-]*[A-Za-z])[A-Za-z0-9]{2,}(?:-[A-Za-z0-9]{2,}){0,4})(?![\w-])/g,
   account: /(?<![\w-])\d(?:[ -]?\d){5,16}(?![\w-])/g,
 };
 
@@ -235,9 +323,11 @@ function entropy(s: string): number {
 
 // A long unbroken run of mixed letters and digits with high entropy is a key or token even
 // without a label. URLs, e-mail addresses and UUIDs are identifiers, not secrets.
-const RANDOM_TOKEN = /(?<![\w@/.:-])[A-Za-z0-9_\-+/=]{24,}(?![\w@/.-])/g;
+const RANDOM_TOKEN = /(?<![\w@/.:-])[A-Za-z0-9_\-+/=]{16,}(?![\w@/.-])/g;
 function isRandomToken(m: string): boolean {
   if (/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(m)) return false;
+  // A shorter run of capitals and digits, such as a base32 authenticator secret (TH66MSXKFLPHDGV5).
+  if (m.length < 24) return /^[A-Z0-9]+$/.test(m) && (m.match(/\d/g) ?? []).length >= 2 && (m.match(/[A-Z]/g) ?? []).length >= 8 && entropy(m) >= 3.3;
   const letters = /[A-Za-z]/.test(m);
   const digits = /\d/.test(m);
   const mixedCase = /[a-z]/.test(m) && /[A-Z]/.test(m);
@@ -253,18 +343,35 @@ function isRandomToken(m: string): boolean {
  */
 export function findSecrets(text: string, options: { context?: string } = {}): SecretMatch[] {
   const found: SecretMatch[] = options.context ? findContextSecrets(text, options.context) : [];
+  const securityContext = SECURITY_CONTEXT.test(text) || (options.context !== undefined && SECURITY_CONTEXT.test(options.context));
   for (const { label, regex } of LABEL_REGEXES) {
     regex.lastIndex = 0;
-    for (const m of text.matchAll(regex)) {
+    for (let m = regex.exec(text); m; m = regex.exec(text)) {
       const connective = m[1] ?? "";
       const quoted = m[2] !== undefined;
       const raw = m[2] ?? m[3] ?? "";
-      if (!isValue(label.kind, label.value, raw, quoted, connective)) continue;
+      if (!isValue(label.kind, label.value, raw, quoted, connective, securityContext)) {
+        // What this match swallowed may hold another label ("security question answers - maiden name: X").
+        regex.lastIndex = m.index + 1;
+        continue;
+      }
       // The value ends the match (a quoted one is followed by its closing quote).
-      const start = m.index! + m[0].length - raw.length - (quoted ? 1 : 0);
+      const start = m.index + m[0].length - raw.length - (quoted ? 1 : 0);
       found.push({ kind: label.kind, start, end: start + raw.length });
     }
   }
+  GIVEN_CODE.lastIndex = 0;
+  for (const m of text.matchAll(GIVEN_CODE)) {
+    if (m[1] && PUBLIC_CODES.has(m[1].toLowerCase())) continue;
+    const start = m.index! + m[0].length - m[2]!.length;
+    found.push({ kind: "pin", start, end: start + m[2]!.length });
+  }
+  CODE_GIVEN_FIRST.lastIndex = 0;
+  for (const m of text.matchAll(CODE_GIVEN_FIRST)) {
+    if (m[2] && PUBLIC_CODES.has(m[2].toLowerCase())) continue;
+    found.push({ kind: "pin", start: m.index!, end: m.index! + m[1]!.length });
+  }
+  found.push(...findWordRunSecrets(text));
   for (const shape of SHAPES) {
     shape.regex.lastIndex = 0;
     for (const m of text.matchAll(shape.regex)) {
@@ -297,10 +404,16 @@ function escapeRegExp(s: string): string {
 function findContextSecrets(text: string, context: string): SecretMatch[] {
   const found: SecretMatch[] = [];
   for (const secret of findSecrets(context)) {
-    const chars = context.slice(secret.start, secret.end).replace(/[\s-]/g, "");
-    if (chars.replace(/[^A-Za-z0-9]/g, "").length < 3) continue;
-    const pattern = new RegExp(`(?<![A-Za-z0-9])${[...chars].map(escapeRegExp).join("[\\s-]*")}(?![A-Za-z0-9])`, "gi");
-    for (const m of text.matchAll(pattern)) found.push({ kind: secret.kind, start: m.index!, end: m.index! + m[0].length });
+    const span = context.slice(secret.start, secret.end);
+    // The whole value, and each part of it that holds a digit: a model may copy just the
+    // expiry or the security code out of "5138-2606-0586-5165\nExp. 11/2026\nSecurity code 207".
+    const parts = [span, ...span.split(/[\s,;|]+/).filter((p) => /\d/.test(p))];
+    for (const part of new Set(parts)) {
+      const chars = part.replace(/[\s-]/g, "");
+      if (chars.replace(/[^A-Za-z0-9]/g, "").length < 3) continue;
+      const pattern = new RegExp(`(?<![A-Za-z0-9])${[...chars].map(escapeRegExp).join("[\\s-]*")}(?![A-Za-z0-9])`, "gi");
+      for (const m of text.matchAll(pattern)) found.push({ kind: secret.kind, start: m.index!, end: m.index! + m[0].length });
+    }
   }
   return found;
 }
