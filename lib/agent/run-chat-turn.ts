@@ -8,6 +8,7 @@ import { log } from "@/lib/log";
 import { persistAnswer } from "@/lib/agent/persist-answer";
 import { ensureConversation } from "@/lib/chat/ensure-conversation";
 import { listMessages } from "@/lib/chat/list-messages";
+import { readPrecedingTurns } from "@/lib/chat/read-preceding-turns";
 import { saveMessage } from "@/lib/chat/save-message";
 import type { ChatRequest } from "@/lib/chat/schemas";
 import type { ChatMessage } from "@/lib/agent/chat-message";
@@ -38,12 +39,16 @@ export async function runChatTurn(options: {
   const { userId, request, correlationId } = options;
   const text = request.message.parts.map((p) => p.text).join("\n");
   const conversation = await ensureConversation({ userId, conversationId: request.id, firstMessageText: text });
+  // The turns before this one, read before it is stored: a bare value answering "what's your
+  // PIN?" must be redacted in the stored message and refused in any memory.
+  const preceding = await readPrecedingTurns({ userId, conversationId: conversation.id });
   const userMessage = await saveMessage({
     userId,
     conversationId: conversation.id,
     role: "user",
     parts: [{ type: "text", text }],
     clientId: request.message.id,
+    secretPreceding: preceding,
   });
   if (!userMessage) {
     throw new AppError("conflict", "This message was already sent. Reload the conversation to see its answer.");
@@ -75,7 +80,7 @@ export async function runChatTurn(options: {
       recallBlock: buildRecallBlock(recalled),
     }),
     messages: await convertToModelMessages(history),
-    tools: memoryTools({ userId, conversationId: conversation.id, correlationId, sourceMessageId: userMessage.id, sourceText: text }),
+    tools: memoryTools({ userId, conversationId: conversation.id, correlationId, sourceMessageId: userMessage.id, sourceText: text, sourcePreceding: preceding }),
     stopWhen: stepCountIs(MAX_STEPS),
     onError: ({ error }) => log.error("model stream failed", { correlationId, error }),
   });
@@ -118,6 +123,7 @@ export async function runChatTurn(options: {
             parts: responseMessage.parts,
             replyToId: userMessage.id,
             secretContext: text,
+            secretPreceding: preceding,
           });
           await insertMemoryRecalls(getDb(), {
             userId,

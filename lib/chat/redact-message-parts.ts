@@ -2,8 +2,9 @@ import { redactSecrets, redactSecretsDeep } from "@/lib/write-policy/redact-secr
 
 // Only what people and models wrote is redacted: ids and provider metadata stay as they are.
 // The context (for an answer, its question) lends its secret values: a tool input that copied
-// one without its label is redacted too.
-export function redactMessageParts(parts: unknown[], options: { context?: string } = {}): unknown[] {
+// one without its label is redacted too; the preceding turns lend their labels: a value given in
+// answer to "what's your SSN?" is redacted however it is phrased.
+export function redactMessageParts(parts: unknown[], options: { context?: string; preceding?: string } = {}): unknown[] {
   return parts.map((part) => {
     if (!part || typeof part !== "object") return part;
     const p = { ...(part as Record<string, unknown>) };

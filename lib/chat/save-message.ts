@@ -24,6 +24,8 @@ export async function saveMessage(options: {
   replyToId?: string;
   /** For an answer, its question's text: secret values in it are redacted from the answer too. */
   secretContext?: string;
+  /** The turns before this message (the last question and answer): secrets they named are redacted here. */
+  secretPreceding?: string;
 }): Promise<{ id: string; createdAt: Date } | null> {
   const id = options.id ?? randomUUID();
   const db = getDb();
@@ -35,7 +37,7 @@ export async function saveMessage(options: {
           conversationId: options.conversationId,
           userId: options.userId,
           role: options.role,
-          parts: redactMessageParts(options.parts, { context: options.secretContext }) as Prisma.InputJsonValue,
+          parts: redactMessageParts(options.parts, { context: options.secretContext, preceding: options.secretPreceding }) as Prisma.InputJsonValue,
           clientId: options.clientId ?? null,
           replyToId: options.replyToId ?? null,
         },

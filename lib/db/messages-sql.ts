@@ -29,3 +29,14 @@ export async function selectConversationThread(db: SqlClient, q: { userId: strin
     ORDER BY COALESCE(p.created_at, m.created_at), COALESCE(p.id, m.id), (m.reply_to_id IS NOT NULL), m.created_at, m.id`;
   return z.array(MessageRowSchema).parse(rows);
 }
+
+/** The user's latest messages in a conversation, newest first (the turns before a new message). */
+export async function selectLatestMessages(db: SqlClient, q: { userId: string; conversationId: string; limit: number }): Promise<MessageRow[]> {
+  const rows = await db.$queryRaw<unknown[]>`
+    SELECT m.id::text, m.role, m.parts, m.created_at, m.reply_to_id::text
+    FROM messages m
+    WHERE m.conversation_id = ${q.conversationId}::uuid AND m.user_id = ${q.userId}::uuid
+    ORDER BY m.created_at DESC, m.id DESC
+    LIMIT ${q.limit}`;
+  return z.array(MessageRowSchema).parse(rows);
+}

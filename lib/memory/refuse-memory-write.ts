@@ -12,6 +12,8 @@ export type RefuseMemoryWriteOptions = {
   hasExpiry?: boolean;
   /** The user's message the write came from: its secret values are refused in the content too. */
   context?: string | null;
+  /** The turns before that message: a value answering one that named a secret is refused. */
+  preceding?: string | null;
   confidence?: number | null;
   extractionType?: ExtractionType | null;
   correlationId: string;
@@ -32,6 +34,7 @@ export async function refuseMemoryWrite(options: RefuseMemoryWriteOptions): Prom
     memoryType: options.memoryType,
     hasExpiry: options.hasExpiry,
     context: options.context ?? undefined,
+    preceding: options.preceding ?? undefined,
   });
   if (verdict.allowed) return null;
   const startedAt = options.startedAt ?? performance.now();

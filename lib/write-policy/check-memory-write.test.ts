@@ -86,6 +86,50 @@ describe("write policy: secrets and payment data, wherever they appear", () => {
     expect(reason(content)).toBe(expected);
   });
 
+  it.each([
+    // Labels in the languages bilingual users mix in, with their own copulas.
+    ["User's clave del wifi: Girasol_44", "secret"],
+    ["mein Passwort für die Arbeit ist Apfelbaum!9", "secret"],
+    ["meu número de passaporte: FT8821047", "government_id"],
+    // Configuration pasted as key and value.
+    ["DB_PASSWORD=Tr0ub4dor&3", "secret"],
+    ['{"apiKey": "a8f3k2m9q1x7"}', "secret"],
+    ["  MAIL_SECRET: quietfox", "secret"],
+    // A copula may be followed by a colon; a code may end its sentence.
+    ["Your Barclays verification code is: 558213. Do not share it.", "secret"],
+    ["Q-583920 is your Acme login code", "secret"],
+    // What opens a device, unlabelled.
+    ["what I type to get into my desktop is pear2291", "secret"],
+    // An IBAN that runs into the next word, a session cookie, a Singapore NRIC.
+    ["rent goes to GB82 WEST 1234 5698 7654 32 every month", "payment_data"],
+    ["PHPSESSID 9fk2m4q8x1z7c3v5b6n0l2k4j8", "secret"],
+    ["User's NRIC is T0312345J", "government_id"],
+  ])("refuses %j as %s (other languages, configuration, unlabelled shapes)", (content, expected) => {
+    expect(reason(content)).toBe(expected);
+  });
+
+  it.each(["Secret: I'm planning a surprise party for my wife", "Author: Jane Austen is my favourite", "User's meeting is at 0930 on Mondays"])(
+    "keeps prose that only looks like configuration: %j",
+    (content) => {
+      expect(verdict(content, "note")).toEqual({ allowed: true });
+    },
+  );
+
+  it("refuses a bare value that answers a turn that named a secret, and only then", () => {
+    const preceding = "my accountant needs my social security number for the return, can you draft the email?";
+    expect(checkMemoryWrite({ content: "nah just put it in: 318447215", memoryType: "note", preceding }).allowed).toBe(false);
+    expect(checkMemoryWrite({ content: "nah just put it in: 318447215", memoryType: "note" }).allowed).toBe(true);
+    expect(redactSecrets("ok it's 4490", { preceding: "What's the PIN for the side gate?" })).toBe("ok it's [PIN removed]");
+    expect(redactSecrets("I was born in 1988", { preceding: "What's the PIN for the side gate?" })).toBe("I was born in 1988");
+  });
+
+  it("keeps every value out of a refused secret's preview, not only the ones it recognised", () => {
+    const v = checkMemoryWrite({ content: "GitHub recovery codes: 2079d-94574 3e8fb-a733c c891c-85d53", memoryType: "note" });
+    expect(v.allowed).toBe(false);
+    if (v.allowed) return;
+    expect(v.preview).not.toMatch(/\d/);
+  });
+
   it("refuses any digit-bearing part of a secret the user's message held", () => {
     const context = "book it on this one:\n4242 4242 4242 4242\nexp 11/2027\ncvv 123";
     const v = checkMemoryWrite({ content: "Card expiry 11/2027", memoryType: "note", context });

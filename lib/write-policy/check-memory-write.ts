@@ -58,9 +58,12 @@ const REASON_BY_SECRET: Record<SecretKind, RefusalReason> = {
   government_id: "government_id",
 };
 
-function refuse(reason: RefusalReason, content: string, context?: string): WritePolicyVerdict {
+function refuse(reason: RefusalReason, content: string, context?: string, preceding?: string): WritePolicyVerdict {
   // Someone else's sensitive detail has no secret span to cut out: the preview says what it was, not what it said.
-  const shown = reason === "third_party_sensitive" ? "[a sensitive detail about someone else]" : redactSecrets(content, { context });
+  let shown = reason === "third_party_sensitive" ? "[a sensitive detail about someone else]" : redactSecrets(content, { context, preceding });
+  // A refused secret's preview keeps its words, not its values: every other string with a digit
+  // goes too (the rest of a list of backup codes, a second half the detector did not tie to a label).
+  if (reason === "secret" || reason === "payment_data" || reason === "government_id") shown = shown.replace(/[^\s[\]]*\d[^\s[\]]*/g, "[removed]");
   const preview = shown.replace(/\s+/g, " ").trim();
   return { allowed: false, reason, message: MESSAGES[reason], preview: preview.length > 160 ? `${preview.slice(0, 159)}…` : preview };
 }
@@ -75,10 +78,10 @@ function refuse(reason: RefusalReason, content: string, context?: string): Write
  * context, when there is one, is the user's message the write came from: a secret value in it
  * is refused in the content even where the content has lost the words that said what it was.
  */
-export function checkMemoryWrite(options: { content: string; memoryType: string; hasExpiry?: boolean; context?: string }): WritePolicyVerdict {
-  const { content, memoryType, context } = options;
-  const [secret] = findSecrets(content, { context });
-  if (secret) return refuse(REASON_BY_SECRET[secret.kind], content, context);
+export function checkMemoryWrite(options: { content: string; memoryType: string; hasExpiry?: boolean; context?: string; preceding?: string }): WritePolicyVerdict {
+  const { content, memoryType, context, preceding } = options;
+  const [secret] = findSecrets(content, { context, preceding });
+  if (secret) return refuse(REASON_BY_SECRET[secret.kind], content, context, preceding);
   if (findThirdPartySensitive(content)) return refuse("third_party_sensitive", content);
   if (memoryType === "episode") return { allowed: true };
   const junk = findJunk(content, { memoryType, hasExpiry: options.hasExpiry ?? false });

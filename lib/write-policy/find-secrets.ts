@@ -29,6 +29,11 @@ type Label = { kind: SecretKind; pattern: string; value: "word" | "digits" | "to
 // "id": 5+ characters with a digit; "phrase": the rest of the clause; "answer": a security
 // question's answer (the rest of the clause, only in a form or a security-question context).
 const LABELS: Label[] = [
+  // The same labels in the languages bilingual users mix in (Spanish, French, Portuguese, German,
+  // Dutch, the Nordic languages, Italian, Polish, Turkish).
+  { kind: "password", pattern: String.raw`contrase(?:ñ|n)a|clave|mot\s+de\s+passe|mdp|senha|pass?wort|kennwort|wachtwoord|l[öo]senord|passord|adgangskode|salasana|has[łl]o|şifre|sifre|parola\s+d'ordine`, value: "word" },
+  { kind: "pin", pattern: String.raw`code\s+pin|c[oó]digo\s+pin|pin-?code|pincode|pin-?nummer|geheimzahl|codice\s+pin`, value: "digits" },
+  { kind: "government_id", pattern: String.raw`reisepass(?:nummer)?|personalausweis(?:nummer)?|ausweisnummer|passeport|pasaporte|passaporte|passaporto|paspoort(?:nummer)?|n[úu]mero\s+de\s+(?:pasaporte|passaporte|passeport|documento|identidad)|num[ée]ro\s+de\s+(?:passeport|s[ée]curit[ée]\s+sociale)|steuer-?(?:id|nummer)|sozialversicherungsnummer|burgerservicenummer|cpf|nric|(?:ic|fin)\s+(?:number|no\.?)|identity\s+card\s+(?:number|no\.?)`, value: "id" },
   { kind: "password", pattern: String.raw`pass(?:word|wd)s?|pwd|pw|wi-?fi\s+(?:key|code)|network\s+key|login\s+details|log-?in\s+credentials|credentials|memorable\s+word`, value: "word" },
   // A passphrase is several words: the whole clause is the secret, not its first word.
   { kind: "password", pattern: String.raw`pass\s?phrases?`, value: "phrase" },
@@ -45,7 +50,7 @@ const LABELS: Label[] = [
     value: "answer",
   },
   { kind: "api_key", pattern: String.raw`api[\s_-]?key|access[\s_-]?key(?:[\s_-]?id)?|secret[\s_-]?(?:access[\s_-]?)?key|client[\s_-]?secret|app[\s_-]?secret|signing[\s_-]?(?:key|secret)|webhook[\s_-]?secret`, value: "token" },
-  { kind: "token", pattern: String.raw`(?:auth|access|refresh|bearer|session|personal\s+access|github|slack|api|bot)\s*token|bearer|token`, value: "token" },
+  { kind: "token", pattern: String.raw`(?:auth|access|refresh|bearer|session|personal\s+access|github|slack|api|bot)\s*token|bearer|token|sess(?:ion)?[\s_-]?id|phpsessid|jsessionid|asp\.net_sessionid|session\s+cookie|cookie`, value: "token" },
   { kind: "private_key", pattern: String.raw`private\s+key|seed\s+(?:phrase|words)|recovery\s+(?:phrase|words)|mnemonic(?:\s+phrase)?|wallet\s+(?:seed|phrase|words|backup)|(?:12|24|twelve|twenty[-\s]four)[-\s]words?(?:\s+(?:phrase|backup))?`, value: "phrase" },
   // Codes that are money or a licence: gift cards, claim and product keys.
   { kind: "token", pattern: String.raw`gift\s*card(?:\s+(?:code|number|pin|claim\s+code))?|(?:claim|redemption|redeem|activation|licen[cs]e|product|serial)\s+(?:code|key)`, value: "token" },
@@ -67,7 +72,8 @@ const DESCRIPTORS = new Set(
     .split(" "),
 );
 
-const CONNECTIVE = String.raw`(?:\s*(?:->|=>|[:=→-]|\bis\b|\bwas\b|\bare\b|\bwere\b|'s|’s|\bto\b|\bas\b|\bof\b|\bends\s+in\b|\bending\s+in\b|\bstarts\s+with\b)\s*|\s+)`;
+// "is", "was", … (and the same in the languages of FOREIGN_LABELS), maybe followed by ":".
+const CONNECTIVE = String.raw`(?:\s*(?:(?:\bis\b|\bwas\b|\bare\b|\bwere\b|'s|’s|\bist\b|\best\b|\bes\b|(?<=\s)(?:é|är)(?=\s)|\ber\b)\s*[:=]?|->|=>|[:=→-]|\bto\b|\bas\b|\bof\b|\bends\s+in\b|\bending\s+in\b|\bstarts\s+with\b)\s*|\s+)`;
 const QUOTED = String.raw`["'“‘]([^"'”’\n]{2,80})["'”’]`;
 
 function valuePattern(value: Label["value"]): string {
@@ -91,6 +97,9 @@ function digitCount(s: string): number {
   return (s.match(/\d/g) ?? []).length;
 }
 
+// A connective that says "the label's value is": "is", "was", ":", "=", "->", in any of the languages above.
+const COPULA = /\b(?:is|was|are|ist|est|es|er)\b|(?<=\s)(?:é|är)(?=\s)|[:=>→]/;
+
 /** Is the captured value really a value of this kind, not a description or the next clause? */
 function isValue(kind: SecretKind, value: Label["value"], raw: string, quoted: boolean, connective: string, securityContext: boolean): boolean {
   const text = raw.trim();
@@ -107,7 +116,7 @@ function isValue(kind: SecretKind, value: Label["value"], raw: string, quoted: b
     }
     case "phrase":
       // "security question is set up" describes; a maiden name or phrase is the value itself.
-      return quoted || (!DESCRIPTORS.has(firstWord) && /\b(is|was|are|:|=)\b|[:=>]/.test(connective));
+      return quoted || (!DESCRIPTORS.has(firstWord) && COPULA.test(connective));
     case "answer":
       if (DESCRIPTORS.has(firstWord)) return false;
       return /[:=>→]/.test(connective) || (quoted && securityContext) || (securityContext && /\b(is|was)\b|'s|’s/.test(connective));
@@ -116,7 +125,7 @@ function isValue(kind: SecretKind, value: Label["value"], raw: string, quoted: b
       if (DESCRIPTORS.has(firstWord)) return false;
       // A bare word needs "is" or ":" before it ("password sunflower" is too weak a signal),
       // unless it looks like a password (digits or symbols mixed with letters).
-      return /[\d!@#$%^&*_+=?]/.test(text) || /(\bis\b|\bwas\b|:|=|>)/.test(connective);
+      return /[\d!@#$%^&*_+=?]/.test(text) || COPULA.test(connective);
   }
 }
 
@@ -125,7 +134,7 @@ const LABEL_REGEXES = LABELS.map((label) => ({
   regex: new RegExp(
     // A few words may sit between the label and a hard connective ("passphrase for the backup
     // drive: …", "2FA secret for my exchange (just in case): …").
-    String.raw`\b(?:${label.pattern})\b(?:\s+(?:for|on|of|to|at|in|from)\b(?:\s+[^\s:=.;!?]+){1,6}?(?=\s*(?:[:=]|->|=>)))?(${CONNECTIVE})(?:${QUOTED}|${valuePattern(label.value)})`,
+    String.raw`\b(?:${label.pattern})\b(?:\s+(?:for|on|of|to|at|in|from|de|do|da|del|van|voor|till|för|für|zu|pour|per)(?=\s)(?:\s+[^\s:=.;!?]+){1,6}?(?=\s*(?:[:=]|->|=>)|\s(?:is|was|ist|est|es|é|är)(?=\s)))?(${CONNECTIVE})(?:${QUOTED}|${valuePattern(label.value)})`,
     "gi",
   ),
 }));
@@ -135,9 +144,9 @@ const SECURITY_CONTEXT = /\b(?:security|secret|memorable)\s+(?:questions?|answer
 
 // "<something> code is 583 920": a code given as digits is a lock, login or one-time code unless
 // the word before "code" names a public kind of code (a zip, area, promo or error code).
-const GIVEN_CODE = /(?:\b([\w'’]+)\s+)?\bcodes?\b(?:\s+[\w'’]+){0,5}?(?:\s*(?:->|=>|[:=→])|\s+(?:is|was)\b|'s|’s)\s*(\d(?:[ -]?\d){2,11})(?![\w.:/%]|[ -]?\d)/gi;
+const GIVEN_CODE = /(?:\b([\w'’]+)\s+)?\bcodes?\b(?:\s+[\w'’]+){0,5}?(?:\s*(?:->|=>|[:=→])|\s+(?:is|was)\b\s*:?|'s|’s)\s*(\d(?:[ -]?\d){2,11})(?![\w:/%]|\.\d|[ -]?\d)/gi;
 // "8812 is the code for the front door": the value first.
-const CODE_GIVEN_FIRST = /(?<![\w.:/$£€#+-])(\d(?:[ -]?\d){2,11})\s+(?:is|was|=)\s+(?:the|my|our|his|her|their|your)\s+(?:([\w'’]+)\s+)?codes?\b/gi;
+const CODE_GIVEN_FIRST = /(?<![\w.:/$£€#+-])((?:[A-Z]-)?\d(?:[ -]?\d){2,11})\s+(?:is|was|=)\s+(?:the|my|our|his|her|their|your)\s+(?:[\w'’+]+\s+)?(?:([\w'’]+)\s+)?codes?\b/gi;
 const PUBLIC_CODES = new Set(
   ("zip post postal promo promotional discount voucher coupon referral invite invitation area country dialling dialing " +
     "error status exit return source qr bar dress morse colour color language airport course class module product item " +
@@ -158,7 +167,8 @@ const SHAPES: { kind: SecretKind; regex: RegExp; check?: (m: string) => boolean 
   { kind: "private_key", regex: /\b(?:ssh-(?:rsa|ed25519|dss)|ecdsa-sha2-nistp\d+)\s+AAAA[A-Za-z0-9+/=]{40,}/g },
   // 13-19 digits, optionally grouped by spaces or dashes; Luhn decides.
   { kind: "card_number", regex: /(?<![\d+])\d(?:[ -]?\d){12,18}(?!\d)/g, check: (m) => passesLuhn(m.replace(/[ -]/g, "")) },
-  { kind: "iban", regex: /\b[A-Za-z]{2}\d{2}(?:[ ]?[A-Za-z0-9]){11,30}\b/g, check: (m) => passesIbanCheck(m) },
+  // An IBAN may run into the next word ("GB63 BUKB 2020 1525 1269 88 every month"): see ibanSpan.
+  { kind: "iban", regex: /\b[A-Za-z]{2}\d{2}(?:[ ]?[A-Za-z0-9]){11,30}\b/g, check: (m) => ibanSpan(m) !== null },
   // US SSN in its dashed form (never a valid date or phone shape), UK National Insurance number.
   { kind: "government_id", regex: /\b(?!000|666|9\d\d)\d{3}-(?!00)\d{2}-(?!0000)\d{4}\b/g },
   { kind: "government_id", regex: /\b[A-Z]{2} ?\d{2} ?\d{2} ?\d{2} ?[A-D]\b/g },
@@ -168,6 +178,8 @@ const SHAPES: { kind: SecretKind; regex: RegExp; check?: (m: string) => boolean 
   { kind: "password", regex: /(?<=\b[a-z][a-z0-9+.-]*:\/\/[^\s:/@]+:)[^\s@/]+(?=@)/gi },
   // A US SSN written with spaces (3-2-4: phone numbers group 3-3-4).
   { kind: "government_id", regex: /(?<![\d-])(?!000|666|9\d\d)\d{3} (?!00)\d{2} (?!0000)\d{4}(?![\d-])/g },
+  // A Singapore NRIC / FIN: S, T, F, G or M, seven digits, a check letter.
+  { kind: "government_id", regex: /\b[STFGM]\d{7}[A-Z]\b/g },
   // An Indian PAN: five letters (the fourth says who holds it), four digits, a check letter.
   { kind: "government_id", regex: /\b[A-Z]{3}[ABCFGHJLPT][A-Z]\d{4}[A-Z]\b/g },
   // A US Medicare Beneficiary Identifier (1EG4-TE5-MK73): its letters exclude S, L, O, I, B and Z.
@@ -187,6 +199,36 @@ const SHAPES: { kind: SecretKind; regex: RegExp; check?: (m: string) => boolean 
   },
   // 9-digit ABA routing numbers only when they pass the check and sit next to an account word.
 ];
+
+// Configuration written as key and value (.env lines, YAML, JSON): POSTGRES_PASSWORD: x,
+// "apiKey": "x", db.secret=x. The key names a secret when one of its parts does.
+const KEY_VALUE = /["']?\b([A-Za-z][A-Za-z0-9_.-]*)["']?\s*[:=]\s*["']?([^\s"',;}]{3,})/g;
+const SECRET_KEY_PARTS = new Set(["password", "passwd", "pwd", "pass", "secret", "token", "apikey", "passphrase", "pin", "credentials", "privatekey"]);
+function findKeyValueSecrets(text: string): SecretMatch[] {
+  const found: SecretMatch[] = [];
+  for (const m of text.matchAll(KEY_VALUE)) {
+    const parts = m[1]!.replace(/([a-z])([A-Z])/g, "$1_$2").toLowerCase().split(/[_.-]/);
+    const named = parts.some((p) => SECRET_KEY_PARTS.has(p)) || (parts.includes("key") && parts.some((p) => ["api", "access", "private", "secret", "signing", "master"].includes(p)));
+    if (!named) continue;
+    // A one-word key is configuration only when written as such ("PASSWORD=…", "\"token\": …");
+    // "Secret: I'm planning a surprise" is prose.
+    const quoted = /^["']/.test(m[0]);
+    if (parts.length < 2 && !(quoted || m[1] === m[1]!.toUpperCase())) continue;
+    const start = m.index! + m[0].length - m[2]!.length;
+    found.push({ kind: "password", start, end: start + m[2]!.length });
+  }
+  return found;
+}
+
+/** The longest start of the candidate that passes the IBAN check (whole groups or characters), or null. */
+function ibanSpan(candidate: string): string | null {
+  for (let end = candidate.length; end >= 15; end--) {
+    const part = candidate.slice(0, end).trimEnd();
+    if (part.length !== end) continue;
+    if (passesIbanCheck(part)) return part;
+  }
+  return null;
+}
 
 // A wallet's recovery phrase pasted without a label: twelve or more plain lower-case words in a
 // row with none of the little words every English sentence has (BIP-39 lists none of them).
@@ -232,7 +274,7 @@ const CARD_TAIL = /^(?:[\s,;:|/-]*(?:(?:exp(?:iry|ires|\.)?(?:\s+date)?|valid\s+
 // personal code ("door code", "her code"), never "zip code" or "promo code".
 type NearValue = "code" | "password" | "id" | "account";
 const NEAR_LABELS: { kind: SecretKind; regex: RegExp; value: NearValue }[] = [
-  { kind: "password", regex: /\b(?:pass(?:word|wd|phrase)s?|pwd|pw|log-?in(?:\s+details)?|sign-?in|creds)\b(?![\s-]+(?:managers?|apps?|vaults?|resets?|protected|strength|polic(?:y|ies)|hints?|rules?|requirements?))/gi, value: "password" },
+  { kind: "password", regex: /\b(?:pass(?:word|wd|phrase)s?|pwd|pw|log-?in(?:\s+details)?|sign-?in|creds|get(?:ting)?\s+into|log(?:ging)?\s+(?:in|into|on)|opens?\s+(?:my|the|our)|unlocks?)\b(?![\s-]+(?:managers?|apps?|vaults?|resets?|protected|strength|polic(?:y|ies)|hints?|rules?|requirements?))/gi, value: "password" },
   {
     kind: "pin",
     regex:
@@ -258,7 +300,7 @@ const NEAR_LABELS: { kind: SecretKind; regex: RegExp; value: NearValue }[] = [
 const NEAR_VALUES: Record<NearValue, RegExp> = {
   // 3-12 digits, grouped by spaces or dashes, maybe ending in # or * (keypads): not a time
   // (10:30), a decimal, an amount ($500, 20%), a date (05/28) or part of a word (6am, BA283).
-  code: /(?<![\w.:/$£€#+-])\d(?:[ -]?\d){2,11}[#*]?(?![\w.:/%]|[ -]?\d)/g,
+  code: /(?<![\w.:/$£€#+-])\d(?:[ -]?\d){2,11}[#*]?(?![\w:/%]|\.\d|[ -]?\d)/g,
   // One unbroken string with a letter and a digit or symbol, 6+ characters; or 4+ digits.
   password: /(?<![\w@/.:-])(?:(?=[^\s,;"'()]*[A-Za-z])(?=[^\s,;"'()]*[\d#!$%^&*@_?])[^\s,;"'()]{6,64}(?<![.!?])|\d{4,})(?![\w@/])/g,
   // 6+ digits, grouped or not, maybe with a letter or two in front or one at the end; or a code
@@ -268,7 +310,7 @@ const NEAR_VALUES: Record<NearValue, RegExp> = {
 };
 
 // Words after which a number is a quantity or a year, not a code ("since 2015", "for 100 days").
-const NOT_A_CODE_BEFORE = /\b(?:since|in|from|until|till|by|before|after|year|about|around|over|under|nearly|almost|than|every|each)\s*$/i;
+const NOT_A_CODE_BEFORE = /\b(?:since|in|from|until|till|by|before|after|at|year|about|around|over|under|nearly|almost|than|every|each)\s*$/i;
 const NOT_A_CODE_AFTER = /^\s*(?:am|pm|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?|times?|people|kg|km|miles?|steps?|calories|kcal|words?|pages?|dollars?|pounds?|euros?|percent|followers|users|lines|rows|items|members|employees|students)\b/i;
 
 const WORD = /\S+/g;
@@ -312,6 +354,57 @@ function findNearLabelSecrets(text: string): SecretMatch[] {
   return found;
 }
 
+/**
+ * A value given in answer to a turn that named a secret ("my accountant needs my social
+ * security number" … "nah just put it in: 318447215"; "What's the PIN?" … "4490"): every value
+ * of the named secret's shape in this text is that secret, however far from any label.
+ */
+function findAnsweredSecrets(text: string, preceding: string): SecretMatch[] {
+  const found: SecretMatch[] = [];
+  for (const { kind, regex, value } of NEAR_LABELS) {
+    regex.lastIndex = 0;
+    if (!regex.test(preceding)) continue;
+    regex.lastIndex = 0;
+    const values = NEAR_VALUES[value];
+    values.lastIndex = 0;
+    for (const m of text.matchAll(values)) {
+      const start = m.index!;
+      const end = start + m[0].length;
+      if (value !== "password" || /^\d+$/.test(m[0])) {
+        if (NOT_A_CODE_BEFORE.test(text.slice(Math.max(0, start - 12), start))) continue;
+        if (NOT_A_CODE_AFTER.test(text.slice(end, end + 16))) continue;
+      }
+      found.push({ kind, start, end });
+    }
+  }
+  return found;
+}
+
+/**
+ * A list under a line that names a secret ("github recovery codes, in case I lose my phone:"
+ * followed by one code a line): each short line with a digit, up to the first line of prose.
+ */
+function findListedSecrets(text: string): SecretMatch[] {
+  const found: SecretMatch[] = [];
+  const lines = [...text.matchAll(/[^\n]+/g)];
+  for (let i = 0; i < lines.length - 1; i++) {
+    const heading = lines[i]![0];
+    if (!/:\s*$/.test(heading)) continue;
+    const label = NEAR_LABELS.find(({ regex }) => {
+      regex.lastIndex = 0;
+      return regex.test(heading);
+    });
+    if (!label) continue;
+    for (let j = i + 1; j < lines.length; j++) {
+      const line = lines[j]![0].trim().replace(/^(?:[-*•]|\d{1,2}[.)])\s+/, "");
+      if (!line || line.split(/\s+/).length > 3 || !/\d/.test(line)) break;
+      const start = lines[j]!.index! + lines[j]![0].indexOf(line);
+      found.push({ kind: label.kind, start, end: start + line.length });
+    }
+  }
+  return found;
+}
+
 /** Shannon entropy in bits per character. */
 function entropy(s: string): number {
   const counts = new Map<string, number>();
@@ -341,8 +434,9 @@ function isRandomToken(m: string): boolean {
  * "mine's 482599313" out of "does the SSN box want dashes? mine's 482599313" has dropped the
  * label, not the secret.
  */
-export function findSecrets(text: string, options: { context?: string } = {}): SecretMatch[] {
-  const found: SecretMatch[] = options.context ? findContextSecrets(text, options.context) : [];
+export function findSecrets(text: string, options: { context?: string; preceding?: string } = {}): SecretMatch[] {
+  const found: SecretMatch[] = options.context ? findContextSecrets(text, options.context, options.preceding) : [];
+  if (options.preceding) found.push(...findAnsweredSecrets(text, options.preceding));
   const securityContext = SECURITY_CONTEXT.test(text) || (options.context !== undefined && SECURITY_CONTEXT.test(options.context));
   for (const { label, regex } of LABEL_REGEXES) {
     regex.lastIndex = 0;
@@ -372,11 +466,13 @@ export function findSecrets(text: string, options: { context?: string } = {}): S
     found.push({ kind: "pin", start: m.index!, end: m.index! + m[1]!.length });
   }
   found.push(...findWordRunSecrets(text));
+  found.push(...findKeyValueSecrets(text));
+  found.push(...findListedSecrets(text));
   for (const shape of SHAPES) {
     shape.regex.lastIndex = 0;
     for (const m of text.matchAll(shape.regex)) {
       if (shape.check && !shape.check(m[0])) continue;
-      let end = m.index! + m[0].length;
+      let end = m.index! + (shape.kind === "iban" ? ibanSpan(m[0])!.length : m[0].length);
       if (shape.kind === "card_number") end += CARD_TAIL.exec(text.slice(end))?.[0].length ?? 0;
       found.push({ kind: shape.kind, start: m.index!, end });
     }
@@ -401,9 +497,9 @@ function escapeRegExp(s: string): string {
 
 // Each secret value of the context, matched in the text with any spacing or dashes between its
 // characters ("4471", "44 71", "44-71"), and not inside a longer run of letters or digits.
-function findContextSecrets(text: string, context: string): SecretMatch[] {
+function findContextSecrets(text: string, context: string, preceding?: string): SecretMatch[] {
   const found: SecretMatch[] = [];
-  for (const secret of findSecrets(context)) {
+  for (const secret of findSecrets(context, { preceding })) {
     const span = context.slice(secret.start, secret.end);
     // The whole value, and each part of it that holds a digit: a model may copy just the
     // expiry or the security code out of "5138-2606-0586-5165\nExp. 11/2026\nSecurity code 207".

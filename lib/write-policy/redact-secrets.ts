@@ -18,7 +18,7 @@ const LABEL: Record<SecretKind, string> = {
  * The text with every secret replaced by a bracketed label ("my PIN is [PIN removed]"). With a
  * context (the user's message), the secret values in it are removed from the text too.
  */
-export function redactSecrets(text: string, options: { context?: string } = {}): string {
+export function redactSecrets(text: string, options: { context?: string; preceding?: string } = {}): string {
   const secrets = findSecrets(text, options);
   if (secrets.length === 0) return text;
   let out = "";
@@ -31,7 +31,7 @@ export function redactSecrets(text: string, options: { context?: string } = {}):
 }
 
 /** Redacts every string inside a JSON-like value (message parts, tool inputs and outputs). */
-export function redactSecretsDeep<T>(value: T, options: { context?: string } = {}): T {
+export function redactSecretsDeep<T>(value: T, options: { context?: string; preceding?: string } = {}): T {
   if (typeof value === "string") return redactSecrets(value, options) as T;
   if (Array.isArray(value)) return value.map((v) => redactSecretsDeep(v, options)) as T;
   if (value && typeof value === "object") {

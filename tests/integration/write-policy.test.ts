@@ -101,6 +101,31 @@ describe("write policy in the pipeline", () => {
     expect(dump).not.toMatch(new RegExp(`PIN[^,"]*${PIN}`));
   });
 
+  it("a bare value given in answer to a turn that named a secret is neither stored in the message nor saved by the model", async () => {
+    const user = await createTestUser({ prefix: "policy" });
+    const conversationId = randomUUID();
+    const SSN = "318447215";
+    await hostedTurn(
+      [{ text: "Sure. What number should I put in the email?" }],
+      user.id,
+      conversationId,
+      "my accountant needs my social security number for the tax return, can you draft the email?",
+    );
+    await server?.close();
+    const requests = await hostedTurn(
+      [
+        { toolCalls: [{ name: "save_memory", arguments: { content: `nah just put it in: ${SSN}`, memory_type: "note", confidence: 0.9, importance: 0.5 } }] },
+        { text: "Done, I won't keep it." },
+      ],
+      user.id,
+      conversationId,
+      `nah just put it in: ${SSN}. I'm a freelance photographer`,
+    );
+    const results = (requests[1]!.messages as { role: string; content: string }[]).filter((m) => m.role === "tool").map((m) => JSON.parse(m.content) as { action: string; reason?: string });
+    expect(results).toEqual([expect.objectContaining({ action: "refused", reason: "government_id" })]);
+    expect(await dumpUserData(user.id)).not.toContain(SSN);
+  });
+
   it("refuses in the worker too (a write that reached the queue some other way), marking the job done with the refusal", async () => {
     const user = await createMemoryTestUser();
     const result = await createMemory({ request: memoryRequest(user.id, `User's IBAN is GB82 WEST 1234 5698 7654 32`), correlationId: newCorrelationId() });

@@ -88,6 +88,7 @@ export function saveMemory(ctx: ToolContext) {
           memoryType: request.memoryType,
           hasExpiry: request.expiresAt !== undefined,
           context: ctx.sourceText,
+          preceding: ctx.sourcePreceding,
           confidence: request.confidence,
           extractionType: request.extractionType,
           correlationId: ctx.correlationId,

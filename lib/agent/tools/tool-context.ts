@@ -11,6 +11,8 @@ export const ToolContextSchema = z.object({
   sourceMessageId: z.uuid().nullable(),
   /** The text of the user's message this turn answers, for the write policy's context only. */
   sourceText: z.string().nullable().default(null),
+  /** The turns before it (the last answer and user message): secrets they named, for the write policy. */
+  sourcePreceding: z.string().nullable().default(null),
 });
 export type ToolContext = z.input<typeof ToolContextSchema>;
 
