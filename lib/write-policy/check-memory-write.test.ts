@@ -108,6 +108,34 @@ describe("write policy: secrets and payment data, wherever they appear", () => {
     expect(reason(content)).toBe(expected);
   });
 
+  it.each([
+    // Typos in the label, a value before its label, a user name beside a bare password.
+    ["my pasword for netflix is tigerlily9", "secret"],
+    ["passwrd: Hollyhock22", "secret"],
+    ["Marigold is the password for netflix", "secret"],
+    ["username jsmith84, password bluebell", "secret"],
+    // What a lock opens with, however it is named; a SIM's PUK; an SMS that carries a code.
+    ["the magic number for the side gate is 7731", "secret"],
+    ["the alarm is 1-9-8-4, same as the book", "secret"],
+    ["SIM PUK 87654321", "secret"],
+    ["Use 449120 to sign in to Microsoft", "secret"],
+    // More id shapes and a PGP block.
+    ["meu CPF é 529.982.247-25", "government_id"],
+    ["my nhs no is 9434765919", "government_id"],
+    ["-----BEGIN PGP PRIVATE KEY BLOCK-----\nlQOYBF8x\n-----END PGP PRIVATE KEY BLOCK-----", "secret"],
+  ])("refuses %j as %s (typos, values first, locks, messages with codes)", (content, expected) => {
+    expect(reason(content)).toBe(expected);
+  });
+
+  it.each([
+    "User's storage locker is number 214 at the Dundas location",
+    "User's flight boards at gate 114",
+    "User's dog is the pin-up of the family",
+    "User keeps the safe deposit box at Barclays",
+  ])("keeps numbers and words that only sit near a lock: %j", (content) => {
+    expect(verdict(content, "note")).toEqual({ allowed: true });
+  });
+
   it.each(["Secret: I'm planning a surprise party for my wife", "Author: Jane Austen is my favourite", "User's meeting is at 0930 on Mondays"])(
     "keeps prose that only looks like configuration: %j",
     (content) => {

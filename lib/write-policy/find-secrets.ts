@@ -34,10 +34,10 @@ const LABELS: Label[] = [
   { kind: "password", pattern: String.raw`contrase(?:ñ|n)a|clave|mot\s+de\s+passe|mdp|senha|pass?wort|kennwort|wachtwoord|l[öo]senord|passord|adgangskode|salasana|has[łl]o|şifre|sifre|parola\s+d'ordine`, value: "word" },
   { kind: "pin", pattern: String.raw`code\s+pin|c[oó]digo\s+pin|pin-?code|pincode|pin-?nummer|geheimzahl|codice\s+pin`, value: "digits" },
   { kind: "government_id", pattern: String.raw`reisepass(?:nummer)?|personalausweis(?:nummer)?|ausweisnummer|passeport|pasaporte|passaporte|passaporto|paspoort(?:nummer)?|n[úu]mero\s+de\s+(?:pasaporte|passaporte|passeport|documento|identidad)|num[ée]ro\s+de\s+(?:passeport|s[ée]curit[ée]\s+sociale)|steuer-?(?:id|nummer)|sozialversicherungsnummer|burgerservicenummer|cpf|nric|(?:ic|fin)\s+(?:number|no\.?)|identity\s+card\s+(?:number|no\.?)`, value: "id" },
-  { kind: "password", pattern: String.raw`pass(?:word|wd)s?|pwd|pw|wi-?fi\s+(?:key|code)|network\s+key|login\s+details|log-?in\s+credentials|credentials|memorable\s+word`, value: "word" },
+  { kind: "password", pattern: String.raw`pass(?:word|wd)s?|p[a@]?s{1,2}w[o0]?r?ds?|pass(?=\s*[:=])|pwd|pw|wi-?fi\s+(?:key|code)|network\s+key|login\s+details|log-?in\s+credentials|credentials|memorable\s+word`, value: "word" },
   // A passphrase is several words: the whole clause is the secret, not its first word.
   { kind: "password", pattern: String.raw`pass\s?phrases?`, value: "phrase" },
-  { kind: "pin", pattern: String.raw`pin(?:\s*(?:code|number|no\.?))?|pass\s?code|passcode|unlock(?:\s+(?:code|pin|pattern))?|(?:bike|cycle|cable|chain|luggage|suitcase|gym|locker)\s+lock|(?:security|access|door|gate|alarm|disarm|arming|entry|entrance|building|garage|locker|lock|key\s?pad|keypad|safe|bike\s?lock|padlock|lockbox|unlock|phone|screen|voicemail)\s+(?:code|pin|combo|combination)|combination|combo|cvv2?|cvc2?|csc|card\s+security\s+code`, value: "digits" },
+  { kind: "pin", pattern: String.raw`pin(?:\s*(?:code|number|no\.?))?|puk(?:\s*(?:code|number))?|pass\s?code|passcode|unlock(?:\s+(?:code|pin|pattern))?|(?:bike|cycle|cable|chain|luggage|suitcase|gym|locker)\s+lock|(?:security|access|door|gate|alarm|disarm|arming|entry|entrance|building|garage|locker|lock|key\s?pad|keypad|safe|bike\s?lock|padlock|lockbox|unlock|phone|screen|voicemail)\s+(?:code|pin|combo|combination)|combination|combo|cvv2?|cvc2?|csc|card\s+security\s+code`, value: "digits" },
   { kind: "one_time_code", pattern: String.raw`otp|one[-\s]time\s+(?:code|password|passcode|pin)|2fa(?:\s+code)?|two[-\s]factor(?:\s+code)?|mfa(?:\s+code)?|verification\s+code|auth(?:entication|enticator)?\s+code|sms\s+code|login\s+code|sign[-\s]?in\s+code|recovery\s+codes?|backup\s+codes?|reset\s+code|security\s+key\s+code`, value: "id" },
   // An authenticator's shared secret (TOTP seed): base32 letters and digits, often in groups of four.
   { kind: "one_time_code", pattern: String.raw`(?:setup|set-up|secret|seed)\s+key|(?:2fa|mfa|totp|otp|authenticator|two[-\s]factor)\s+(?:secret|seed|key)`, value: "token" },
@@ -56,7 +56,7 @@ const LABELS: Label[] = [
   { kind: "token", pattern: String.raw`gift\s*card(?:\s+(?:code|number|pin|claim\s+code))?|(?:claim|redemption|redeem|activation|licen[cs]e|product|serial)\s+(?:code|key)`, value: "token" },
   { kind: "card_number", pattern: String.raw`(?:(?:credit|debit|bank|visa|mastercard|amex|payment)\s+)?card(?:\s+(?:number|no\.?|#|details))?(?:\s+(?:ends|ending|that\s+ends)\s+(?:in|with))?|last\s+(?:four|4)\s+(?:digits|numbers)(?:\s+of\s+(?:my|the|his|her|their)\s+card)?|expiry(?:\s+date)?|exp(?:\.|iry)?\s+date`, value: "digits" },
   { kind: "bank_account", pattern: String.raw`acc\.?\s*(?:number|no\.?|num|#)|(?:bank\s+)?account\s*(?:number|no\.?|num|#)|acct\.?\s*(?:number|no\.?|#)?|routing\s*(?:number|no\.?|#)?|aba\s*(?:number|no\.?)?|sort\s*code|bsb(?:\s*number)?|swift(?:\s*code)?|bic|transit\s+number|iban`, value: "id" },
-  { kind: "government_id", pattern: String.raw`ssn|social\s+security(?:\s+(?:number|no\.?|#))?|national\s+insurance(?:\s+(?:number|no\.?))?|ni\s+(?:number|no\.?)|nino|passport(?:\s+(?:number|no\.?|#))?|driv(?:er'?s?|ing)\s+licen[cs]e(?:\s+(?:number|no\.?|#))?|dl\s*(?:number|no\.?|#)|licen[cs]e\s+(?:number|no\.?|#)|national\s+id(?:entity)?(?:\s+(?:number|card\s+number|no\.?))?|id\s+(?:card\s+)?(?:number|no\.?|#)|social(?:\s+insurance(?:\s+(?:number|no\.?))?|(?=\s*[:#=]))|(?:member(?:ship)?|subscriber|policy|insurance|patient|beneficiary)\s+(?:id|number|no\.?|#)|tax\s+(?:id|identification|file|reference)(?:\s+(?:number|no\.?))?|utr|unique\s+taxpayer\s+reference|tfn|itin|tin|ein|sin|bsn|dni|nie|nif|aadhaa?r(?:\s+(?:number|no\.?))?|pan\s+(?:card(?:\s+(?:number|no\.?))?|number|no\.?)|nhs\s+number|medicare\s+(?:number|card\s+number)|health\s+card\s+number|personnummer|steuer-?id|codice\s+fiscale`, value: "id" },
+  { kind: "government_id", pattern: String.raw`ssn|social\s+security(?:\s+(?:number|no\.?|#))?|national\s+insurance(?:\s+(?:number|no\.?))?|ni\s+(?:number|no\.?)|nino|passport(?:\s+(?:number|no\.?|#))?|driv(?:er'?s?|ing)\s+licen[cs]e(?:\s+(?:number|no\.?|#))?|dl\s*(?:number|no\.?|#)|licen[cs]e\s+(?:number|no\.?|#)|national\s+id(?:entity)?(?:\s+(?:number|card\s+number|no\.?))?|id\s+(?:card\s+)?(?:number|no\.?|#)|social(?:\s+insurance(?:\s+(?:number|no\.?))?|(?=\s*[:#=]))|(?:member(?:ship)?|subscriber|policy|insurance|patient|beneficiary)\s+(?:id|number|no\.?|#)|tax\s+(?:id|identification|file|reference)(?:\s+(?:number|no\.?))?|utr|unique\s+taxpayer\s+reference|tfn|itin|tin|ein|sin|bsn|dni|nie|nif|aadhaa?r(?:\s+(?:number|no\.?))?|pan\s+(?:card(?:\s+(?:number|no\.?))?|number|no\.?)|nhs\s+(?:number|no\.?)|medicare\s+(?:number|card\s+number)|health\s+card\s+number|personnummer|steuer-?id|codice\s+fiscale`, value: "id" },
 ];
 
 // Words that describe a secret rather than being one: "my password is too long", "the PIN is
@@ -101,7 +101,7 @@ function digitCount(s: string): number {
 const COPULA = /\b(?:is|was|are|ist|est|es|er)\b|(?<=\s)(?:é|är)(?=\s)|[:=>→]/;
 
 /** Is the captured value really a value of this kind, not a description or the next clause? */
-function isValue(kind: SecretKind, value: Label["value"], raw: string, quoted: boolean, connective: string, securityContext: boolean): boolean {
+function isValue(kind: SecretKind, value: Label["value"], raw: string, quoted: boolean, connective: string, securityContext: boolean, credentialPair = false): boolean {
   const text = raw.trim();
   if (!text) return false;
   const firstWord = text.split(/\s+/)[0]!.toLowerCase().replace(/[^a-z0-9']/g, "");
@@ -123,6 +123,8 @@ function isValue(kind: SecretKind, value: Label["value"], raw: string, quoted: b
     case "word":
       if (quoted) return true;
       if (DESCRIPTORS.has(firstWord)) return false;
+      // Beside a user name ("username jsmith84, password bluebell") a bare word is the password.
+      if (credentialPair) return true;
       // A bare word needs "is" or ":" before it ("password sunflower" is too weak a signal),
       // unless it looks like a password (digits or symbols mixed with letters).
       return /[\d!@#$%^&*_+=?]/.test(text) || COPULA.test(connective);
@@ -145,6 +147,10 @@ const SECURITY_CONTEXT = /\b(?:security|secret|memorable)\s+(?:questions?|answer
 // "<something> code is 583 920": a code given as digits is a lock, login or one-time code unless
 // the word before "code" names a public kind of code (a zip, area, promo or error code).
 const GIVEN_CODE = /(?:\b([\w'’]+)\s+)?\bcodes?\b(?:\s+[\w'’]+){0,5}?(?:\s*(?:->|=>|[:=→])|\s+(?:is|was)\b\s*:?|'s|’s)\s*(\d(?:[ -]?\d){2,11})(?![\w:/%]|\.\d|[ -]?\d)/gi;
+// "Use 449120 to sign in to Microsoft": a one-time code as the message that carries it says it.
+const USE_CODE = /\buse\s+((?:[A-Z]-)?\d{4,8})\s+(?:to|as|for)\s+(?:sign|log|verify|confirm|complete|reset|access|authenticate|your|the)\b/gi;
+// "Marigold is the password for netflix", "… and Marigold as the password": the value first.
+const PASSWORD_GIVEN_FIRST = /(?<![\w'’])([^\s,;.!?"'“”]{3,64})\s+(?:is|was|as)\s+(?:the|my|our|his|her|their|your)\s+(?:[\w'’-]+\s+){0,2}?(?:pass(?:word|code|phrase)|pin)\b(?!-|\s+(?:managers?|apps?|vaults?|resets?|hints?|rules?))/gi;
 // "8812 is the code for the front door": the value first.
 const CODE_GIVEN_FIRST = /(?<![\w.:/$£€#+-])((?:[A-Z]-)?\d(?:[ -]?\d){2,11})\s+(?:is|was|=)\s+(?:the|my|our|his|her|their|your)\s+(?:[\w'’+]+\s+)?(?:([\w'’]+)\s+)?codes?\b/gi;
 const PUBLIC_CODES = new Set(
@@ -156,7 +162,7 @@ const PUBLIC_CODES = new Set(
 
 // Shapes that are secrets wherever they appear.
 const SHAPES: { kind: SecretKind; regex: RegExp; check?: (m: string) => boolean }[] = [
-  { kind: "private_key", regex: /-----BEGIN [A-Z ]*PRIVATE KEY-----[\s\S]*?(?:-----END [A-Z ]*PRIVATE KEY-----|$)/g },
+  { kind: "private_key", regex: /-----BEGIN [A-Z ]*PRIVATE KEY(?: BLOCK)?-----[\s\S]*?(?:-----END [A-Z ]*PRIVATE KEY(?: BLOCK)?-----|$)/g },
   { kind: "token", regex: /\beyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}/g },
   {
     kind: "api_key",
@@ -178,6 +184,8 @@ const SHAPES: { kind: SecretKind; regex: RegExp; check?: (m: string) => boolean 
   { kind: "password", regex: /(?<=\b[a-z][a-z0-9+.-]*:\/\/[^\s:/@]+:)[^\s@/]+(?=@)/gi },
   // A US SSN written with spaces (3-2-4: phone numbers group 3-3-4).
   { kind: "government_id", regex: /(?<![\d-])(?!000|666|9\d\d)\d{3} (?!00)\d{2} (?!0000)\d{4}(?![\d-])/g },
+  // A Brazilian CPF in its written form (529.982.247-25).
+  { kind: "government_id", regex: /(?<![\d.])\d{3}\.\d{3}\.\d{3}-\d{2}(?![\d-])/g },
   // A Singapore NRIC / FIN: S, T, F, G or M, seven digits, a check letter.
   { kind: "government_id", regex: /\b[STFGM]\d{7}[A-Z]\b/g },
   // An Indian PAN: five letters (the fourth says who holds it), four digits, a check letter.
@@ -278,7 +286,7 @@ const NEAR_LABELS: { kind: SecretKind; regex: RegExp; value: NearValue }[] = [
   {
     kind: "pin",
     regex:
-      /\b(?:pins?|pin\s+(?:code|number)|pass\s?codes?|combos?|combinations?|cvv2?|cvc2?|csc)\b|\b(?:security|access|door|gate|alarm|entry|entrance|building|garage|locker|lock|key\s?pad|keypad|safe|padlock|lockbox|unlock|phone|screen|voicemail|my|her|his|their|our|your|mum's|mom's|dad's)\s+codes?\b/gi,
+      /\b(?:pins?|puk|pin\s+(?:code|number)|pass\s?codes?|combos?|combinations?|cvv2?|cvc2?|csc|magic\s+number|(?:side|back|front|garden|main)\s+(?:gate|door)|gate|safe|alarm|padlock|lockbox|key\s?safe|keypad|vault)\b|\b(?:security|access|door|gate|alarm|entry|entrance|building|garage|locker|lock|key\s?pad|keypad|safe|padlock|lockbox|unlock|phone|screen|voicemail|my|her|his|their|our|your|mum's|mom's|dad's)\s+codes?\b/gi,
     value: "code",
   },
   {
@@ -310,7 +318,7 @@ const NEAR_VALUES: Record<NearValue, RegExp> = {
 };
 
 // Words after which a number is a quantity or a year, not a code ("since 2015", "for 100 days").
-const NOT_A_CODE_BEFORE = /\b(?:since|in|from|until|till|by|before|after|at|year|about|around|over|under|nearly|almost|than|every|each)\s*$/i;
+const NOT_A_CODE_BEFORE = /\b(?:since|in|from|until|till|by|before|after|at|year|about|around|over|under|nearly|almost|than|every|each|room|flat|apartment|suite|unit|floor|platform|route|bus|house|gate)\s*$/i;
 const NOT_A_CODE_AFTER = /^\s*(?:am|pm|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?|times?|people|kg|km|miles?|steps?|calories|kcal|words?|pages?|dollars?|pounds?|euros?|percent|followers|users|lines|rows|items|members|employees|students)\b/i;
 
 const WORD = /\S+/g;
@@ -438,13 +446,14 @@ export function findSecrets(text: string, options: { context?: string; preceding
   const found: SecretMatch[] = options.context ? findContextSecrets(text, options.context, options.preceding) : [];
   if (options.preceding) found.push(...findAnsweredSecrets(text, options.preceding));
   const securityContext = SECURITY_CONTEXT.test(text) || (options.context !== undefined && SECURITY_CONTEXT.test(options.context));
+  const credentialPair = /\b(?:user\s?name|user\s?id|login|e-?mail)\b\s*(?:is|:|=)?\s*\S+[,;/]?\s+(?:and\s+)?p[a@]?s{1,2}w/i.test(text);
   for (const { label, regex } of LABEL_REGEXES) {
     regex.lastIndex = 0;
     for (let m = regex.exec(text); m; m = regex.exec(text)) {
       const connective = m[1] ?? "";
       const quoted = m[2] !== undefined;
       const raw = m[2] ?? m[3] ?? "";
-      if (!isValue(label.kind, label.value, raw, quoted, connective, securityContext)) {
+      if (!isValue(label.kind, label.value, raw, quoted, connective, securityContext, credentialPair)) {
         // What this match swallowed may hold another label ("security question answers - maiden name: X").
         regex.lastIndex = m.index + 1;
         continue;
@@ -459,6 +468,12 @@ export function findSecrets(text: string, options: { context?: string; preceding
     if (m[1] && PUBLIC_CODES.has(m[1].toLowerCase())) continue;
     const start = m.index! + m[0].length - m[2]!.length;
     found.push({ kind: "pin", start, end: start + m[2]!.length });
+  }
+  for (const m of text.matchAll(USE_CODE)) found.push({ kind: "one_time_code", start: m.index! + m[0].indexOf(m[1]!), end: m.index! + m[0].indexOf(m[1]!) + m[1]!.length });
+  for (const m of text.matchAll(PASSWORD_GIVEN_FIRST)) {
+    const value = m[1]!;
+    if (DESCRIPTORS.has(value.toLowerCase()) || /^(?:it|what|which|who|this|that|here|there|mine|yours)$/i.test(value)) continue;
+    found.push({ kind: "password", start: m.index!, end: m.index! + value.length });
   }
   CODE_GIVEN_FIRST.lastIndex = 0;
   for (const m of text.matchAll(CODE_GIVEN_FIRST)) {
