@@ -128,6 +128,25 @@ describe("write policy: secrets and payment data, wherever they appear", () => {
   });
 
   it.each([
+    // A value of a shape no rule knows, in a sentence that names the secret.
+    ["my new passport no is in the drawer: ZK-77Q4-19", "government_id"],
+    ["User's work password these days: T!mber-wolf_8", "secret"],
+    ["the backup codes GH2K9 and QP7M3 are in my notes", "secret"],
+  ])("refuses %j as %s (an unknown shape beside a word that names the secret)", (content, expected) => {
+    expect(reason(content)).toBe(expected);
+  });
+
+  it.each([
+    "User changed their password in March 2024",
+    "User's password manager is 1Password",
+    "User resets their PIN every 90 days at the 24h branch",
+    "User's passport expires in 2031",
+    "User paid 12.99 for the password app on 3rd May",
+  ])("keeps a sentence that names a secret but holds no value: %j", (content) => {
+    expect(verdict(content, "note")).toEqual({ allowed: true });
+  });
+
+  it.each([
     "User's storage locker is number 214 at the Dundas location",
     "User's flight boards at gate 114",
     "User's dog is the pin-up of the family",

@@ -318,7 +318,7 @@ const NEAR_VALUES: Record<NearValue, RegExp> = {
 };
 
 // Words after which a number is a quantity or a year, not a code ("since 2015", "for 100 days").
-const NOT_A_CODE_BEFORE = /\b(?:since|in|from|until|till|by|before|after|at|year|about|around|over|under|nearly|almost|than|every|each|room|flat|apartment|suite|unit|floor|platform|route|bus|house|gate)\s*$/i;
+const NOT_A_CODE_BEFORE = /\b(?:since|in|from|until|till|by|before|after|at|year|about|around|over|under|nearly|almost|than|every|each|room|flat|apartment|suite|unit|floor|platform|route|bus|house|gate|jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\s*$/i;
 const NOT_A_CODE_AFTER = /^\s*(?:am|pm|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?|times?|people|kg|km|miles?|steps?|calories|kcal|words?|pages?|dollars?|pounds?|euros?|percent|followers|users|lines|rows|items|members|employees|students)\b/i;
 
 const WORD = /\S+/g;
@@ -413,6 +413,46 @@ function findListedSecrets(text: string): SecretMatch[] {
   return found;
 }
 
+// The last resort for a value of a shape no rule above knows (an unusual id, a password of a
+// new form): in a sentence that names a secret, any string that mixes a digit with letters or
+// symbols, or is a long run of digits, is taken for it. A year, a time, an amount, a decimal,
+// an ordinal or a measure is not.
+const SENTENCE = /[^.!?\n]+(?:[.!?](?=\d)[^.!?\n]*)*/g;
+const VALUE_LIKE = /(?<![\w@/.:$£€-])(?=[^\s,;()"'“”]*\d)(?:[A-Za-z0-9][A-Za-z0-9#!%^&*@_?+/=-]{3,63})(?![\w@/-])/g;
+function isPlainNumber(token: string): boolean {
+  if (/^\d+$/.test(token)) return token.length < 6 || /^(?:19|20)\d\d$/.test(token);
+  // Ordinals, measures and model numbers: "21st", "5km", "12kg", "4x4", "iPhone15".
+  return /^\d+(?:st|nd|rd|th|am|pm|km|kg|mb|gb|tb|mm|cm|ml|k|m|s|x\d+)$/i.test(token);
+}
+function findSentenceSecrets(text: string): SecretMatch[] {
+  const found: SecretMatch[] = [];
+  for (const sentence of text.matchAll(SENTENCE)) {
+    const body = sentence[0];
+    const label = STRONG_LABELS.find(({ regex }) => {
+      regex.lastIndex = 0;
+      return regex.test(body);
+    });
+    if (!label) continue;
+    for (const m of body.matchAll(VALUE_LIKE)) {
+      const token = m[0];
+      if (isPlainNumber(token)) continue;
+      const start = sentence.index! + m.index!;
+      const end = start + token.length;
+      if (NOT_A_CODE_BEFORE.test(text.slice(Math.max(0, start - 12), start)) || NOT_A_CODE_AFTER.test(text.slice(end, end + 16))) continue;
+      found.push({ kind: label.kind, start, end });
+    }
+  }
+  return found;
+}
+// Words that name nothing but a secret (not "account", "code" or a lock, which have other lives).
+const STRONG_LABELS: { kind: SecretKind; regex: RegExp }[] = [
+  { kind: "password", regex: /\b(?:pass(?:word|wd|phrase)s?|p[a@]?s{1,2}w[o0]?r?ds?|pwd|contrase(?:ñ|n)a|mot\s+de\s+passe|senha|pass?wort|kennwort|wachtwoord|l[öo]senord)\b(?![\s-]+(?:managers?|apps?|vaults?|resets?|protected|strength|polic(?:y|ies)|hints?|rules?|requirements?))/i },
+  { kind: "pin", regex: /\b(?:PIN|pin\s+(?:code|number)|pincode|passcode|puk)\b/ },
+  { kind: "one_time_code", regex: /\b(?:otp|one[-\s]time\s+(?:code|password|passcode)|2fa|mfa|verification\s+code|auth(?:entication|enticator)\s+code|recovery\s+codes?|backup\s+codes?)\b/i },
+  { kind: "government_id", regex: /\b(?:SSN|social\s+security|social\s+insurance|national\s+insurance|passport\s+(?:number|no)|licen[cs]e\s+(?:number|no)|tax\s+(?:id|file\s+number|reference)|aadhaa?r|nhs\s+(?:number|no))\b/i },
+  { kind: "api_key", regex: /\b(?:api[\s_-]?key|secret[\s_-]?key|access[\s_-]?(?:key|token)|private\s+key|client\s+secret)\b/i },
+];
+
 /** Shannon entropy in bits per character. */
 function entropy(s: string): number {
   const counts = new Map<string, number>();
@@ -493,6 +533,7 @@ export function findSecrets(text: string, options: { context?: string; preceding
     }
   }
   found.push(...findNearLabelSecrets(text));
+  found.push(...findSentenceSecrets(text));
   RANDOM_TOKEN.lastIndex = 0;
   for (const m of text.matchAll(RANDOM_TOKEN)) {
     if (isRandomToken(m[0])) found.push({ kind: "token", start: m.index!, end: m.index! + m[0].length });
