@@ -20,13 +20,23 @@ function local(): EventEmitter {
   return g[LOCAL];
 }
 
-let wired = false;
-const subscribedChannels = new Map<string, number>();
+// Process-wide, like the subscriber connection itself (lib/redis/client.ts): Next.js may load
+// this module more than once in one process (instrumentation, where the worker starts, and the
+// route bundles), and a second "message" listener on the shared connection would deliver every
+// Redis message twice to the local emitter.
+type SubscriberState = { wired: boolean; channels: Map<string, number> };
+const STATE = Symbol.for("mnemo.pubsub.subscriber-state");
+function subscriberState(): SubscriberState {
+  const holder = globalThis as unknown as Record<symbol, SubscriberState | undefined>;
+  holder[STATE] ??= { wired: false, channels: new Map() };
+  return holder[STATE];
+}
 
 function wireSubscriber() {
   const sub = getRedisSubscriber();
-  if (!sub || wired) return sub;
-  wired = true;
+  const state = subscriberState();
+  if (!sub || state.wired) return sub;
+  state.wired = true;
   sub.on("message", (channel: string, message: string) => local().emit(channel, message));
   return sub;
 }
@@ -54,6 +64,7 @@ export async function publish(channel: string, message: string): Promise<void> {
 export function subscribe(channel: string, handler: Handler): () => void {
   local().on(channel, handler);
   const sub = wireSubscriber();
+  const subscribedChannels = subscriberState().channels;
   if (sub) {
     const count = subscribedChannels.get(channel) ?? 0;
     subscribedChannels.set(channel, count + 1);
