@@ -325,6 +325,11 @@ describe("redaction", () => {
     expect(redactSecrets("Sure: 5830 on Friday.")).toBe("Sure: 5830 on Friday.");
   });
 
+  it("names a span found by several rules by its most specific kind, whichever rule ran first", () => {
+    // The label rule calls it an API key, the random-token rule a token.
+    expect(redactSecrets("deploy key for the shop: api key Zx8Kq2Lm9Pw4Rt7Yb3Nc6Vd1Qe5")).toBe("deploy key for the shop: api key [API key removed]");
+  });
+
   it("redacts every string inside message parts", () => {
     const parts = [{ type: "text", text: "card 4111 1111 1111 1111" }, { type: "tool-save_memory", input: { content: "PIN is 1234" } }];
     expect(JSON.stringify(redactSecretsDeep(parts))).not.toMatch(/4111|1234/);

@@ -570,8 +570,12 @@ function findContextSecrets(text: string, context: string, preceding?: string): 
   return found;
 }
 
+// When rules find the same span, the most specific kind names it (it sets the refusal's reason
+// and the redaction's label), whichever rule ran first.
+const KIND_ORDER: SecretKind[] = ["private_key", "api_key", "card_number", "iban", "bank_account", "government_id", "one_time_code", "security_answer", "pin", "password", "token"];
+
 function mergeSpans(matches: SecretMatch[]): SecretMatch[] {
-  const sorted = [...matches].sort((a, b) => a.start - b.start || b.end - a.end);
+  const sorted = [...matches].sort((a, b) => a.start - b.start || b.end - a.end || KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind));
   const merged: SecretMatch[] = [];
   for (const m of sorted) {
     const last = merged.at(-1);
