@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { findJunk } from "@/lib/write-policy/find-junk";
-import { findSecrets, type SecretKind } from "@/lib/write-policy/find-secrets";
+import { findSecrets } from "@/lib/write-policy/find-secrets";
+import type { SecretKind } from "@/lib/write-policy/secret-match";
 import { findThirdPartySensitive } from "@/lib/write-policy/find-third-party-sensitive";
 import { redactSecrets } from "@/lib/write-policy/redact-secrets";
 

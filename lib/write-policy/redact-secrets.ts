@@ -1,4 +1,5 @@
-import { findSecrets, type SecretKind } from "@/lib/write-policy/find-secrets";
+import { findSecrets } from "@/lib/write-policy/find-secrets";
+import type { SecretKind } from "@/lib/write-policy/secret-match";
 
 const LABEL: Record<SecretKind, string> = {
   password: "password",

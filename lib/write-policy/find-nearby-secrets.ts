@@ -1,0 +1,193 @@
+import type { SecretKind, SecretMatch } from "@/lib/write-policy/secret-match";
+
+// Secrets whose value is near a label rather than right after it: within a few words, in a
+// list under a heading that names them, in answer to the previous turn, or anywhere in a
+// sentence that names nothing but a secret.
+
+// Second pass: a secret's value need not follow its label ("the password for the booking app is
+// Kettlebell#55", "locker combo at work is 4471", "my card PIN, it's 9157", "482 913 <- that was
+// the SMS code"). A value of the label's shape within a few words of a label that names nothing
+// but a secret is that secret. "code" takes part only with a word that makes it a lock, login or
+// personal code ("door code", "her code"), never "zip code" or "promo code".
+type NearValue = "code" | "password" | "id" | "account";
+const NEAR_LABELS: { kind: SecretKind; regex: RegExp; value: NearValue }[] = [
+  { kind: "password", regex: /\b(?:pass(?:word|wd|phrase)s?|pwd|pw|log-?in(?:\s+details)?|sign-?in|creds|get(?:ting)?\s+into|log(?:ging)?\s+(?:in|into|on)|opens?\s+(?:my|the|our)|unlocks?)\b(?![\s-]+(?:managers?|apps?|vaults?|resets?|protected|strength|polic(?:y|ies)|hints?|rules?|requirements?))/gi, value: "password" },
+  {
+    kind: "pin",
+    regex:
+      /\b(?:pins?|puk|pin\s+(?:code|number)|pass\s?codes?|combos?|combinations?|cvv2?|cvc2?|csc|magic\s+number|(?:side|back|front|garden|main)\s+(?:gate|door)|gate|safe|alarm|padlock|lockbox|key\s?safe|keypad|vault)\b|\b(?:security|access|door|gate|alarm|entry|entrance|building|garage|locker|lock|key\s?pad|keypad|safe|padlock|lockbox|unlock|phone|screen|voicemail|my|her|his|their|our|your|mum's|mom's|dad's)\s+codes?\b/gi,
+    value: "code",
+  },
+  {
+    kind: "one_time_code",
+    regex:
+      /\b(?:otp|one[-\s]time\s+(?:code|password|passcode|pin)|2fa|two[-\s]factor|mfa|verification\s+code|auth(?:entication|enticator)?\s+code|(?:sms|text)\s+code|log-?in\s+code|sign[-\s]?in\s+code|recovery\s+codes?|backup\s+codes?|reset\s+code|security\s+key)\b/gi,
+    value: "code",
+  },
+  // Acronyms only in capitals: "sin", "tin" and "pan" are words too.
+  { kind: "government_id", regex: /\b(?:SSN|SIN|UTR|TIN|EIN|ITIN|TFN|NINO|BSN|DNI|NIE|NIF|PPSN|PPS|NHS)\b/g, value: "id" },
+  {
+    kind: "government_id",
+    regex: /\b(?:social\s+security|social\s+insurance|national\s+insurance|passport|driv(?:er'?s?|ing)\s+licen[cs]e|tax\s+(?:id|reference|file)|taxpayer\s+reference|medicare|medicaid|aadhaa?r|national\s+id|(?:member(?:ship)?|subscriber|policy|insurance|patient|beneficiary)\s+(?:id|number|no))\b/gi,
+    value: "id",
+  },
+  { kind: "bank_account", regex: /\b(?:(?:bank\s+)?account|acct|acc|sort(?:\s+code)?|routing|bsb|transit)\b/gi, value: "account" },
+];
+
+const NEAR_VALUES: Record<NearValue, RegExp> = {
+  // 3-12 digits, grouped by spaces or dashes, maybe ending in # or * (keypads): not a time
+  // (10:30), a decimal, an amount ($500, 20%), a date (05/28) or part of a word (6am, BA283).
+  code: /(?<![\w.:/$£€#+-])\d(?:[ -]?\d){2,11}[#*]?(?![\w:/%]|\.\d|[ -]?\d)/g,
+  // One unbroken string with a letter and a digit or symbol, 6+ characters; or 4+ digits.
+  password: /(?<![\w@/.:-])(?:(?=[^\s,;"'()]*[A-Za-z])(?=[^\s,;"'()]*[\d#!$%^&*@_?])[^\s,;"'()]{6,64}(?<![.!?])|\d{4,})(?![\w@/])/g,
+  // 6+ digits, grouped or not, maybe with a letter or two in front or one at the end; or a code
+  // of letters and 5+ digits (5KW7-FN3-QT28).
+  id: /(?<![\w-])(?:[A-Za-z]{0,2}\d(?:[ -]?\d){5,14}[A-Za-z]?|(?=(?:[A-Za-z-]*\d){5})(?=[\d-]*[A-Za-z])[A-Za-z0-9]{2,}(?:-[A-Za-z0-9]{2,}){0,4})(?![\w-])/g,
+  account: /(?<![\w-])\d(?:[ -]?\d){5,16}(?![\w-])/g,
+};
+
+// Words after which a number is a quantity or a year, not a code ("since 2015", "for 100 days").
+const NOT_A_CODE_BEFORE = /\b(?:since|in|from|until|till|by|before|after|at|year|about|around|over|under|nearly|almost|than|every|each|room|flat|apartment|suite|unit|floor|platform|route|bus|house|gate|jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\s*$/i;
+const NOT_A_CODE_AFTER = /^\s*(?:am|pm|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?|times?|people|kg|km|miles?|steps?|calories|kcal|words?|pages?|dollars?|pounds?|euros?|percent|followers|users|lines|rows|items|members|employees|students)\b/i;
+
+const WORD = /\S+/g;
+const NEAR_AFTER = 8; // words a value may come after its label
+const NEAR_BEFORE = 5; // words a value may come before its label
+
+function findNearLabelSecrets(text: string): SecretMatch[] {
+  const wordStarts = [...text.matchAll(WORD)].map((m) => m.index!);
+  // Index of the word a character offset falls in (or the next word).
+  const wordAt = (offset: number) => {
+    let lo = 0;
+    let hi = wordStarts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (wordStarts[mid]! <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  };
+  const found: SecretMatch[] = [];
+  for (const { kind, regex, value } of NEAR_LABELS) {
+    regex.lastIndex = 0;
+    const labels = [...text.matchAll(regex)].map((m) => ({ first: wordAt(m.index!), last: wordAt(m.index! + m[0].length - 1), start: m.index!, end: m.index! + m[0].length }));
+    if (labels.length === 0) continue;
+    const values = NEAR_VALUES[value];
+    values.lastIndex = 0;
+    for (const m of text.matchAll(values)) {
+      const start = m.index!;
+      const end = start + m[0].length;
+      if (labels.some((l) => start < l.end && end > l.start)) continue;
+      if (value !== "password" || /^\d+$/.test(m[0])) {
+        if (NOT_A_CODE_BEFORE.test(text.slice(Math.max(0, start - 12), start)) && !/[:=]\s*$/.test(text.slice(0, start))) continue;
+        if (NOT_A_CODE_AFTER.test(text.slice(end, end + 16))) continue;
+      }
+      const first = wordAt(start);
+      const last = wordAt(end - 1);
+      const near = labels.some((l) => (first > l.last && first - l.last - 1 <= NEAR_AFTER) || (last < l.first && l.first - last - 1 <= NEAR_BEFORE));
+      if (near) found.push({ kind, start, end });
+    }
+  }
+  return found;
+}
+
+/**
+ * A value given in answer to a turn that named a secret ("my accountant needs my social
+ * security number" … "nah just put it in: 318447215"; "What's the PIN?" … "4490"): every value
+ * of the named secret's shape in this text is that secret, however far from any label.
+ */
+function findAnsweredSecrets(text: string, preceding: string): SecretMatch[] {
+  const found: SecretMatch[] = [];
+  for (const { kind, regex, value } of NEAR_LABELS) {
+    regex.lastIndex = 0;
+    if (!regex.test(preceding)) continue;
+    regex.lastIndex = 0;
+    const values = NEAR_VALUES[value];
+    values.lastIndex = 0;
+    for (const m of text.matchAll(values)) {
+      const start = m.index!;
+      const end = start + m[0].length;
+      if (value !== "password" || /^\d+$/.test(m[0])) {
+        if (NOT_A_CODE_BEFORE.test(text.slice(Math.max(0, start - 12), start))) continue;
+        if (NOT_A_CODE_AFTER.test(text.slice(end, end + 16))) continue;
+      }
+      found.push({ kind, start, end });
+    }
+  }
+  return found;
+}
+
+/**
+ * A list under a line that names a secret ("github recovery codes, in case I lose my phone:"
+ * followed by one code a line): each short line with a digit, up to the first line of prose.
+ */
+function findListedSecrets(text: string): SecretMatch[] {
+  const found: SecretMatch[] = [];
+  const lines = [...text.matchAll(/[^\n]+/g)];
+  for (let i = 0; i < lines.length - 1; i++) {
+    const heading = lines[i]![0];
+    if (!/:\s*$/.test(heading)) continue;
+    const label = NEAR_LABELS.find(({ regex }) => {
+      regex.lastIndex = 0;
+      return regex.test(heading);
+    });
+    if (!label) continue;
+    for (let j = i + 1; j < lines.length; j++) {
+      const line = lines[j]![0].trim().replace(/^(?:[-*•]|\d{1,2}[.)])\s+/, "");
+      if (!line || line.split(/\s+/).length > 3 || !/\d/.test(line)) break;
+      const start = lines[j]!.index! + lines[j]![0].indexOf(line);
+      found.push({ kind: label.kind, start, end: start + line.length });
+    }
+  }
+  return found;
+}
+
+// The last resort for a value of a shape no rule above knows (an unusual id, a password of a
+// new form): in a sentence that names a secret, any string that mixes a digit with letters or
+// symbols, or is a long run of digits, is taken for it. A year, a time, an amount, a decimal,
+// an ordinal or a measure is not.
+const SENTENCE = /[^.!?\n]+(?:[.!?](?=\d)[^.!?\n]*)*/g;
+const VALUE_LIKE = /(?<![\w@/.:$£€-])(?=[^\s,;()"'“”]*\d)(?:[A-Za-z0-9][A-Za-z0-9#!%^&*@_?+/=-]{3,63})(?![\w@/-])/g;
+function isPlainNumber(token: string): boolean {
+  if (/^\d+$/.test(token)) return token.length < 6 || /^(?:19|20)\d\d$/.test(token);
+  // Ordinals, measures and model numbers: "21st", "5km", "12kg", "4x4", "iPhone15".
+  return /^\d+(?:st|nd|rd|th|am|pm|km|kg|mb|gb|tb|mm|cm|ml|k|m|s|x\d+)$/i.test(token);
+}
+function findSentenceSecrets(text: string): SecretMatch[] {
+  const found: SecretMatch[] = [];
+  for (const sentence of text.matchAll(SENTENCE)) {
+    const body = sentence[0];
+    const label = STRONG_LABELS.find(({ regex }) => {
+      regex.lastIndex = 0;
+      return regex.test(body);
+    });
+    if (!label) continue;
+    for (const m of body.matchAll(VALUE_LIKE)) {
+      const token = m[0];
+      if (isPlainNumber(token)) continue;
+      const start = sentence.index! + m.index!;
+      const end = start + token.length;
+      if (NOT_A_CODE_BEFORE.test(text.slice(Math.max(0, start - 12), start)) || NOT_A_CODE_AFTER.test(text.slice(end, end + 16))) continue;
+      found.push({ kind: label.kind, start, end });
+    }
+  }
+  return found;
+}
+// Words that name nothing but a secret (not "account", "code" or a lock, which have other lives).
+const STRONG_LABELS: { kind: SecretKind; regex: RegExp }[] = [
+  { kind: "password", regex: /\b(?:pass(?:word|wd|phrase)s?|p[a@]?s{1,2}w[o0]?r?ds?|pwd|contrase(?:ñ|n)a|mot\s+de\s+passe|senha|pass?wort|kennwort|wachtwoord|l[öo]senord)\b(?![\s-]+(?:managers?|apps?|vaults?|resets?|protected|strength|polic(?:y|ies)|hints?|rules?|requirements?))/i },
+  { kind: "pin", regex: /\b(?:PIN|pin\s+(?:code|number)|pincode|passcode|puk)\b/ },
+  { kind: "one_time_code", regex: /\b(?:otp|one[-\s]time\s+(?:code|password|passcode)|2fa|mfa|verification\s+code|auth(?:entication|enticator)\s+code|recovery\s+codes?|backup\s+codes?)\b/i },
+  { kind: "government_id", regex: /\b(?:SSN|social\s+security|social\s+insurance|national\s+insurance|passport\s+(?:number|no)|licen[cs]e\s+(?:number|no)|tax\s+(?:id|file\s+number|reference)|aadhaa?r|nhs\s+(?:number|no))\b/i },
+  { kind: "api_key", regex: /\b(?:api[\s_-]?key|secret[\s_-]?key|access[\s_-]?(?:key|token)|private\s+key|client\s+secret)\b/i },
+];
+
+/** Every value near a label in the text; with `preceding`, values answering a turn that named a secret too. */
+export function findNearbySecrets(text: string, options: { preceding?: string } = {}): SecretMatch[] {
+  return [
+    ...findNearLabelSecrets(text),
+    ...findListedSecrets(text),
+    ...findSentenceSecrets(text),
+    ...(options.preceding ? findAnsweredSecrets(text, options.preceding) : []),
+  ];
+}
