@@ -4,6 +4,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { getDb } from "@/lib/db/client";
 import { enqueueMemoryWrite } from "@/lib/jobs/enqueue-memory-write";
 import { getRedis } from "@/lib/redis/client";
+import { waitFor } from "@/tests/support/wait-for";
 import { createMemoryTestConversation, createMemoryTestUser, newCorrelationId } from "@/tests/support/memory-fixtures";
 import { startTcpFaultProxy } from "@/tests/support/tcp-fault-proxy";
 
@@ -20,15 +21,6 @@ afterAll(() => {
   getRedis()?.disconnect();
 });
 
-async function waitFor<T>(check: () => Promise<T | null | false>, timeoutMs: number): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await check();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`condition not met within ${timeoutMs} ms`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
 
 describe("database outage during writes", () => {
   it("jobs in flight when PostgreSQL goes away are retried within seconds of its return, none lost or doubled", async () => {

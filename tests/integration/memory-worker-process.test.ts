@@ -7,6 +7,7 @@ import { enqueueMemoryWrite } from "@/lib/jobs/enqueue-memory-write";
 import { getMemoryWriteWorkerState } from "@/lib/jobs/memory-write-worker-state";
 import { getRedis } from "@/lib/redis/client";
 import { subscribe } from "@/lib/redis/pubsub";
+import { waitFor } from "@/tests/support/wait-for";
 import { createMemoryTestConversation, createMemoryTestUser, newCorrelationId } from "@/tests/support/memory-fixtures";
 
 // The worker as its own process (npm run worker), beside app processes that run none
@@ -22,15 +23,6 @@ afterAll(() => {
   getRedis()?.disconnect();
 });
 
-async function waitFor<T>(check: () => Promise<T | null | false>, timeoutMs: number): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await check();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`condition not met within ${timeoutMs} ms`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
 
 function createJob(userId: string, conversationId: string, content: string) {
   return enqueueMemoryWrite({
