@@ -177,16 +177,21 @@ const StandingRowSchema = z.object({ id: z.string(), content: z.string(), type: 
 // How the user wants to be answered: these are recalled into every turn, whatever is asked.
 const ANSWER_STYLE = String.raw`\m(answer|answers|reply|replies|response|responses|format|formatted|units|metric|imperial|celsius|fahrenheit|kilomet|miles|call|called|address|name|language|short|shorter|brief|concise|detail|detailed|tone|emoji|emojis|bullet|bullets|step|steps|explain|words|sentences|formal|casual)`;
 
+// The user's health: a condition, an allergy, an injury, a pregnancy. It bears on any advice about
+// food, drink or exercise ("a snack for long runs" and a peanut allergy), so it is recalled into
+// every turn whatever importance the model that saved it gave it.
+const HEALTH = String.raw`\m(allerg|intoleran|coeliac|celiac|diabet|asthma|gout|cholesterol|blood pressure|hypertension|arthritis|epilep|migraine|eczema|ibs\M|crohn|pregnan|injur|torn|sprain|heart condition|kidney|anaemi|anemi|insomnia|adhd|hearing aid|deaf|blind|wheelchair|medication)`;
+
 /**
- * The user's standing memories: answer-style preferences and anything of high importance,
- * active and not expired, most important first.
+ * The user's standing memories: answer-style preferences, facts about their health and anything
+ * of high importance, active and not expired; health first, then the most important.
  */
 export async function selectStandingMemories(db: SqlClient, q: { userId: string; limit: number; minImportance: number }) {
   const rows = await db.$queryRaw<unknown[]>`
     SELECT id::text, content, type, importance FROM memory_items
     WHERE user_id = ${q.userId}::uuid AND status = 'active' AND (expires_at IS NULL OR expires_at > now())
-      AND ((type = 'preference' AND content ~* ${ANSWER_STYLE}) OR importance >= ${q.minImportance}::float8)
-    ORDER BY importance DESC, created_at DESC
+      AND ((type = 'preference' AND content ~* ${ANSWER_STYLE}) OR (type = 'fact' AND content ~* ${HEALTH}) OR importance >= ${q.minImportance}::float8)
+    ORDER BY (type = 'fact' AND content ~* ${HEALTH}) DESC, importance DESC, created_at DESC
     LIMIT ${q.limit}::int`;
   return z.array(StandingRowSchema).parse(rows);
 }

@@ -20,7 +20,8 @@ const OptionsSchema = z.object({
 // answers from non-answers poorly, rank does better, so the model decides from the top hits.
 const relevanceOf = (cosine: number | null) => Math.round(Math.min(1, Math.max(0, ((cosine ?? 0) + 0.1) / 0.5)) * 100) / 100;
 const STANDING_IMPORTANCE = 0.8;
-const STANDING_LIMIT = 4;
+const STANDING_LIMIT = 6;
+const STANDING_RESERVE = 3;
 
 const tokens = (text: string) => Math.ceil(text.length / 4) + 8;
 
@@ -53,8 +54,11 @@ export async function recallMemories(options: z.input<typeof OptionsSchema>): Pr
     budget -= cost;
     chosen.push({ ...memory, n: chosen.length + 1 });
   };
+  // Search fills the block but leaves room for the standing memories it did not find itself:
+  // otherwise a user with many memories never has their allergy in front of the model.
+  const reserve = Math.min(STANDING_RESERVE, standing.filter((s) => !hits.some((h) => h.id === s.id)).length);
   for (const hit of hits) {
-    if (hit.type === "episode") continue;
+    if (hit.type === "episode" || chosen.length >= recallMaxMemories - reserve) continue;
     add({ id: hit.id, content: hit.content, type: hit.type, relevance: relevanceOf(hit.vectorScore), standing: false });
   }
   for (const memory of standing) add({ id: memory.id, content: memory.content, type: memory.type, relevance: null, standing: true });

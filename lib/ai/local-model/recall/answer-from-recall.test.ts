@@ -58,4 +58,26 @@ describe("answerFromRecall", () => {
     expect(answerFromRecall({ question: "When is the baby due?", memories, aboutSelf: true })?.cited).toEqual([2]);
     expect(answerFromRecall({ question: "Where am I based?", memories, aboutSelf: true })?.cited).toEqual([3]);
   });
+
+  it("tells the people in a user's life apart: a son is not a daughter, a cat is not a dog", () => {
+    const memories = [memory(1, "User's son Marek is a mechanic", 0.7), memory(2, "User has a cat named Feijão", 0.6)];
+    expect(answerFromRecall({ question: "What does my daughter do?", memories, aboutSelf: true })).toBeNull();
+    expect(answerFromRecall({ question: "What's my dog's name?", memories, aboutSelf: true })).toBeNull();
+    expect(answerFromRecall({ question: "What does my son do?", memories, aboutSelf: true })?.cited).toEqual([1]);
+  });
+
+  it("does not rule out other memories for a person merely mentioned in a request", () => {
+    const memories = [memory(1, "User's girlfriend Inês is an architect", 0.7), memory(2, "User can't stand horror films", 0.5, "preference")];
+    expect(answerFromRecall({ question: "Movie night with my girlfriend, which films should we watch?", memories, aboutSelf: false })?.cited).toContain(2);
+  });
+
+  it("cites nothing for a question about the world that a memory only brushes", () => {
+    const memories = [memory(1, "User's book club meets on the first Tuesday of each month", 0.4)];
+    expect(answerFromRecall({ question: "When did Ireland join the EU?", memories, aboutSelf: false })).toBeNull();
+  });
+
+  it("brings a health condition to advice about food, drink or exercise", () => {
+    const memories = [memory(1, "User goes carp fishing most Sundays", 0.5), memory(2, "User has gout", undefined, "fact", true)];
+    expect(answerFromRecall({ question: "Is it okay for me to have a steak and a few beers tonight?", memories, aboutSelf: false })?.cited[0]).toBe(2);
+  });
 });

@@ -22,7 +22,7 @@ const wordsOf = (text: string) =>
     .filter((w) => w.length > 1 && !STOP.has(w));
 const stem = (w: string) => w.replace(/(ies|es|s|ing|ed)$/, "");
 
-const ROLE_WORDS = () => new Set(ROLES.flat());
+const ROLE_WORDS = () => new Set([...ROLES.flat(), ...GENERIC.flatMap(([words]) => words)]);
 /**
  * Occupation words of a memory ("nurse", "firefighter"): compromise's Actor tag, less the people
  * in a user's life ("brother", "partner"), and the noun a "User is a …" sentence ends on when it
@@ -50,33 +50,63 @@ const normalizeQuestion = (text: string) => text.replace(/\bfor a living\b/gi, "
 const CONCEPT_SIMILARITY = 0.5;
 const sameConcept = (a: string, b: string) => CONCEPTS.some((g) => g.has(a) && g.has(b));
 
-// The people in a user's life, each role with the words that name it. A question about one of
-// them ("my partner's name", "my brother's job") is answered only by a memory about that one.
+// The people (and animals) in a user's life, each role with the words that name it. A question
+// about one of them ("my partner's name", "my brother's job", "my dog's name") is answered only
+// by a memory about that one.
 const ROLES: string[][] = [
   ["partner", "wife", "husband", "girlfriend", "boyfriend", "spouse", "missus", "fiance", "fiancee", "other half", "fiancé", "fiancée"],
   ["brother"],
   ["sister"],
-  ["son", "daughter", "kid", "kids", "child", "children", "little one", "baby", "twin", "twins", "boy", "girl"],
+  ["son", "boy"],
+  ["daughter", "girl"],
+  ["grandson"],
+  ["granddaughter"],
   ["mum", "mom", "mother"],
   ["dad", "father"],
-  ["parents"],
   ["boss", "manager"],
   ["colleague", "colleagues", "coworker", "coworkers"],
   ["friend", "friends", "best friend"],
+  ["dog", "dogs", "puppy", "pup"],
+  ["cat", "cats", "kitten"],
 ];
+// Words that name any of several roles: "my kids" is about a son or a daughter, "my parents" about a mother or a father.
+const GENERIC: [string[], string[]][] = [
+  [["kid", "kids", "child", "children", "little one", "baby", "twin", "twins"], ["son", "daughter"]],
+  [["grandkids", "grandchild", "grandchildren"], ["grandson", "granddaughter"]],
+  [["parents"], ["mum", "dad"]],
+  [["pet", "pets"], ["dog", "cat"]],
+];
+const ANIMALS = new Set(["dog", "cat"]);
+const roleOf = (word: string) => ROLES.findIndex((words) => words.includes(word));
 const rolesIn = (text: string) => {
   const t = ` ${text.toLowerCase().replace(/[^\p{L}\s]+/gu, " ").replace(/\s+/g, " ")} `;
-  return new Set(ROLES.flatMap((words, i) => (words.some((w) => t.includes(` ${w} `)) ? [i] : [])));
+  const has = (w: string) => t.includes(` ${w} `);
+  const found = new Set(ROLES.flatMap((words, i) => (words.some(has) ? [i] : [])));
+  for (const [words, roles] of GENERIC) if (words.some(has)) roles.forEach((r) => found.add(roleOf(r)));
+  return found;
 };
-/** 1 when the memory is about the person the question asks about ("my partner", "my brother's"), -1 when it is about someone else or no one, 0 when no one is asked about. */
+// "my partner's job", "what does my brother do", "how old is my son": the person the question is about, not one merely mentioned ("a film to watch with my girlfriend").
+const ASKED_ABOUT = /\b(?:my|our) ((?:[\w-]+ )?[\w-]+)['’]s?\b(?=['’]s|\s+(?:do|does|did|is|was|called|named|name|job|work|live|lives|like|likes|into|birthday|age|old)\b)|\b(?:is|does|did|was|are|were) (?:my|our) ((?:[\w-]+ )?[\w-]+)|^(?:what|who|where|when|how old)\b[^?]*?\b(?:my|our) ((?:[\w-]+ )?[\w-]+)\s*\??$/gi;
+// A person asked about by name: "What's Ewan's job?", "Where's Callum working these days?", "How old is Noah?".
+const NAMED_SUBJECT = /(?<=\S\s+)([A-Z][a-z]+(?:-[a-z]+)?)(?=['’]s\b)|^(?:what|where|who|when|how old|how)(?:['’]s| is| does| did| was)\s+([A-Z][a-z]+(?:-[a-z]+)?)\b/g;
+/**
+ * 1 when the memory is about the person the question is about ("my partner", "my brother's"),
+ * -1 when the question is about someone the memory is not about, 0 when it is about no one in
+ * particular. Someone merely mentioned ("what should I cook for my sister?") raises a memory
+ * about them without ruling out the others.
+ */
 function roleFit(question: string, content: string): number {
-  // A person asked about by name ("What's Ewan's job?"): only a memory that names them answers.
-  const names = (question.match(/(?<=\S\s+)[A-Z][a-z]+(?=['’]s\b)/g) ?? []).filter((n) => !content.includes(n));
-  if (names.length > 0) return -1;
-  const asked = rolesIn((question.toLowerCase().match(/\b(my|our) ([\w-]+ )?[\w-]+\b/g) ?? []).join(" . "));
-  if (asked.size === 0) return 0;
+  const names = [...question.matchAll(NAMED_SUBJECT)].map((m) => m[1] ?? m[2]!).filter((n) => n !== "User");
+  if (names.length > 0) return names.every((n) => content.includes(n)) ? 1 : -1;
+  const subjects = rolesIn([...question.matchAll(ASKED_ABOUT)].map((m) => m[1] ?? m[2] ?? m[3]).join(" . "));
   const known = rolesIn(content);
-  return [...asked].some((r) => known.has(r)) ? 1 : -1;
+  if (subjects.size > 0) {
+    if ([...subjects].some((r) => known.has(r))) return 1;
+    // An animal may be named only by its breed ("a kelpie named Rusty"): a memory rules itself out by naming someone else.
+    return [...subjects].every((r) => ANIMALS.has(ROLES[r]![0]!)) && known.size === 0 ? 0 : -1;
+  }
+  const mentioned = rolesIn((question.toLowerCase().match(/\b(my|our) ([\w-]+ )?[\w-]+\b/g) ?? []).join(" . "));
+  return [...mentioned].some((r) => known.has(r)) ? 1 : 0;
 }
 
 let aligner: WordAligner | undefined;
@@ -116,13 +146,45 @@ function answerKindFit(question: string, content: string): number {
   const fits = (yes: boolean) => (yes ? 1 : -1);
   // "Where should I meet a friend?" asks for advice, not for a place the user named.
   if (/\b(should|could|can|shall)\b/.test(q)) return 0;
+  // "What does my wife do?", "what does Ngozi do for work?", "where's Callum working these days?": an occupation.
+  if (/^what (does|did|do) [\w' ]+ do\b|\b(job|profession|occupation|work as|for work)\b|^where('s| is| does)\b.*\bwork(ing|s)?\b/.test(q)) return fits(occupations(content).length > 0 || /\b(works?|worked|working|employed)\b|\bused to be\b/i.test(content));
   if (/^(when|what (date|day|time|month|year))\b/.test(q)) return fits(DATE.test(content));
-  if (/^(how old|how many)\b|\bwhat age\b/.test(q)) return fits(/\d/.test(content) || doc().has("#Value"));
+  if (/^how old\b|\bwhat age\b/.test(q)) return fits(/\d/.test(content) || /\b(years?|yrs?)[- ]old\b|\baged?\b|\bborn\b|\b(is|turns?|turned) (a )?[a-z]+(-[a-z]+)?\b(?= years|$|[.,])/i.test(content));
+  if (/^how many\b/.test(q)) return fits(/\d/.test(content) || doc().has("#Value"));
   if (/^where\b/.test(q)) return fits(doc().has("#Place") || /\b(in|near|from|at|to) [A-Z]/.test(content));
-  // "What does my wife do?", "what's my brother's job": an occupation.
-  if (/^what (does|did|do) (my|i)\b.*\bdo\b|\b(job|profession|occupation|work as)\b/.test(q)) return fits(occupations(content).length > 0 || /\b(works|worked) (as|in|at|for)\b|\bused to be\b/i.test(content));
-  if (/^who\b|\bwhat('s| is) (my |the )?(\w+'s? )?name\b/.test(q)) return fits(doc().has("#Person") || /(, |named |called )[A-Z][a-z]/.test(content));
+  // A name: one compromise knows as a person's, or any capitalised word after the first ("User's manager is Ji-ho").
+  if (/^who\b|\bwhat('s| is) (my |the )?(\w+'s? )?name\b|\bcalled\b/.test(q)) return fits(doc().has("#Person") || /\s[A-Z][a-z]+/.test(content.replace(/^User\b/, "")));
   return 0;
+}
+
+// A question about what the user means to do ("what am I switching to", "my plans for the summer", "what am I picking up this year").
+const ASKS_PLAN = /\b(plan|plans|planning|going to|gonna|will i|will we|am i|are we|hoping|hope to|intend|next|switching|moving to|migrating|picking up|decided|decide|decision|future|long-term|after i)\b/i;
+const SAYS_PLAN = /\b(decided|plans?|planning|going to|will|intends?|next (year|month|week|spring|summer|autumn|winter)|this (year|month|spring|summer|autumn|winter))\b/i;
+// A question about what the user did before ("what did I do before the kids?", "what was I doing before I taught?").
+const ASKS_PAST = /\b(before|used to|previously|formerly|originally|back when)\b/i;
+const SAYS_PAST = /\b(used to|former|formerly|previously|was an?|worked|grew up|retired)\b/i;
+/** 1 when the question asks about plans (or the past) and the memory holds one, 0 otherwise. */
+function timeFit(question: string, memory: RecalledMemory): number {
+  if (ASKS_PAST.test(question)) return SAYS_PAST.test(memory.content) ? 1 : 0;
+  if (ASKS_PLAN.test(question) && !/^(do|does|did|have|has)\b/i.test(question)) return memory.type === "decision" || SAYS_PLAN.test(memory.content) ? 1 : 0;
+  return 0;
+}
+
+// Conditions the word vectors do not place near "disease" (rare words, or two-word names).
+const CONDITIONS = new Set(["cholesterol", "coeliac", "celiac", "lactose", "gluten", "eczema", "intolerant", "intolerance", "allergic", "allergy", "allergies", "diabetic", "pregnant", "injury", "injured", "torn", "sprained"]);
+// Doing that a condition bears on, beyond eating and drinking.
+const EXERTION = new Set(["run", "running", "jog", "jogging", "ride", "riding", "cycle", "cycling", "hike", "hiking", "workout", "gym", "swim", "swimming", "exercise", "training", "marathon", "climb", "climbing", "fasting", "diet", "sport", "sports"]);
+const FOOD = CONCEPTS.find((g) => g.has("dinner"))!;
+const DRINK = CONCEPTS.find((g) => g.has("coffee"))!;
+/** A memory about the user's health: a condition, an allergy, an injury ("User has gout", "User has high cholesterol"). */
+function isHealthConstraint(known: string[]): boolean {
+  const a = getAligner();
+  return known.some((w) => CONDITIONS.has(w) || Math.max(a.similarity(w, "disease"), a.similarity(w, "illness")) >= 0.45);
+}
+/** A request about what to eat, drink or do with the body ("a steak and a few beers", "a snack for long runs", "a breakfast before a ride"). */
+function touchesBody(asked: string[]): boolean {
+  const a = getAligner();
+  return asked.some((w) => FOOD.has(w) || DRINK.has(w) || EXERTION.has(w) || Math.max(a.similarity(w, "eat"), a.similarity(w, "drink"), a.similarity(w, "exercise")) >= 0.5);
 }
 
 type Scored = { m: RecalledMemory; overlap: number; aligned: number; concept: boolean; aboutAsked: number; total: number };
@@ -140,11 +202,12 @@ function scoreMemory(question: string, memory: RecalledMemory): Scored {
   const overlap = known.filter((w) => askedStems.has(stem(w))).length;
   const askedConcepts = conceptsOf(asked);
   const knownConcepts = conceptsOf([...known, ...(occupations(memory.content).length > 0 ? ["job"] : [])]);
-  const concept = [...knownConcepts].some((c) => askedConcepts.has(c));
+  const constraint = isHealthConstraint(known) && touchesBody(asked);
+  const concept = constraint || [...knownConcepts].some((c) => askedConcepts.has(c));
   const aligned = alignment(asked, known);
   const kind = answerKindFit(question, memory.content);
   const aboutAsked = Math.min(kind, roleFit(question, memory.content));
-  const total = aligned + 0.3 * (memory.relevance ?? 0.45) + (concept ? 0.15 : 0) + 0.15 * (kind + aboutAsked);
+  const total = aligned + 0.3 * (memory.relevance ?? 0.45) + (concept ? 0.15 : 0) + (constraint ? 0.2 : 0) + 0.15 * (kind + aboutAsked) + 0.15 * timeFit(question, memory);
   return { m: memory, overlap, aligned, concept, aboutAsked, total };
 }
 
@@ -152,6 +215,12 @@ function scoreMemory(question: string, memory: RecalledMemory): Scored {
 const ANSWERS = 0.3;
 // Retrieval's score alone never makes a memory an answer: it must talk about something asked.
 const MIN_ALIGNED = 0.2;
+// A question that names neither the user nor anyone of theirs ("When did Ireland join the EU?",
+// "How many sheep are there in Scotland?") asks about the world: a memory answers it only when it
+// talks about much of what is asked ("Who leads the mobile team?"), not merely of the same part of life.
+const ASKS_WORLD = /^(what|when|where|who|why|how|which|is|are|was|were|does|do|did)\b/i;
+const NAMES_SELF = /\b(i|me|my|mine|myself|we|us|our|ours|i'm|i've|i'd|i'll)\b/i;
+const WORLD_ALIGNED = 0.4;
 // Memories this close to the best one answer as well as it does: cited together.
 const TIED = 0.12;
 
@@ -162,12 +231,13 @@ const TIED = 0.12;
  * relevant one. The best is cited with any that come close to it. Returns null when none answers.
  */
 export function answerFromRecall(options: { question: string; memories: RecalledMemory[]; aboutSelf: boolean }): RecallAnswer | null {
+  const world = !options.aboutSelf && ASKS_WORLD.test(options.question.trim()) && !NAMES_SELF.test(options.question.replace(/’/g, "'"));
   // Memories that read like orders, and answer-style preferences that share no word with the
   // message (they shape every reply but answer no question), are never cited.
   const relevant = options.memories
     .filter((m) => !INSTRUCTION.test(m.content))
     .map((m) => scoreMemory(options.question, m))
-    .filter((s) => !(s.m.standing && s.m.type === "preference" && s.overlap === 0) && s.aboutAsked >= 0 && s.total >= ANSWERS && (s.aligned >= MIN_ALIGNED || s.concept))
+    .filter((s) => !(s.m.standing && s.m.type === "preference" && s.overlap === 0) && s.aboutAsked >= 0 && s.total >= ANSWERS && (s.aligned >= MIN_ALIGNED || s.concept) && (!world || s.aligned >= WORLD_ALIGNED))
     .sort((a, b) => b.total - a.total);
   if (relevant.length === 0) return null;
   const best = relevant[0]!;
