@@ -80,4 +80,19 @@ describe("answerFromRecall", () => {
     const memories = [memory(1, "User goes carp fishing most Sundays", 0.5), memory(2, "User has gout", undefined, "fact", true)];
     expect(answerFromRecall({ question: "Is it okay for me to have a steak and a few beers tonight?", memories, aboutSelf: false })?.cited[0]).toBe(2);
   });
+
+  it("cites nothing when the memory lacks the kind of answer asked for: a new name, a time of day, an amount", () => {
+    const memories = [memory(1, "User's daughter Marta lives in Toronto", 0.7), memory(2, "User sings in a choir on Wednesday evenings", 0.6), memory(3, "User plans to pay off the car loan by the end of 2026", 0.6, "decision")];
+    expect(answerFromRecall({ question: "What is Marta's husband called?", memories, aboutSelf: true })).toBeNull();
+    expect(answerFromRecall({ question: "What time does choir practice finish?", memories, aboutSelf: true })).toBeNull();
+    expect(answerFromRecall({ question: "How much is left on my car loan?", memories, aboutSelf: true })).toBeNull();
+    // …and answers when it has it.
+    expect(answerFromRecall({ question: "What time does choir start?", memories: [memory(1, "User's choir meets at 7:30pm on Wednesdays", 0.6)], aboutSelf: true })?.cited).toEqual([1]);
+    expect(answerFromRecall({ question: "How much do I save each month?", memories: [memory(1, "User saves £400 a month for a house deposit", 0.6)], aboutSelf: true })?.cited).toEqual([1]);
+  });
+
+  it("answers 'when' with a date, not with a bare number", () => {
+    const memories = [memory(1, "User's son Felix is 2", 0.7), memory(2, "User's daycare closes from 28 July", 0.4)];
+    expect(answerFromRecall({ question: "When is Felix's birthday?", memories, aboutSelf: true })).toBeNull();
+  });
 });

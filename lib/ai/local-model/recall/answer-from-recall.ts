@@ -30,9 +30,11 @@ const ROLE_WORDS = () => new Set([...ROLES.flat(), ...GENERIC.flatMap(([words]) 
  */
 function occupations(text: string): string[] {
   const roles = ROLE_WORDS();
-  const tagged = (nlp(text).match("#Actor").out("array") as string[]).map((a) => a.toLowerCase().replace(/[^\p{L}-]/gu, "")).filter((a) => a && a !== "user" && !roles.has(a));
+  const tagged = (nlp(text).match("#Actor").out("array") as string[]).map((a) => a.toLowerCase().replace(/['’]s$/, "").replace(/[^\p{L}-]/gu, "")).filter((a) => a && a !== "user" && !roles.has(a));
   const noun = /\b(?:is|was|used to be|works as|worked as|became) an? (?:[\w-]+ ){0,2}?([\w-]+)\b/i.exec(text)?.[1]?.toLowerCase();
-  const named = noun && !roles.has(noun) && getAligner().similarity(noun, "job") >= 0.25 ? [noun] : [];
+  // An acronym after "is a" is a title ("a GP", "a CFO"), which the word vectors rarely place near "job".
+  const acronym = /\b(?:is|was|works as|worked as|became) an? ([A-Z]{2,5})\b/.test(text);
+  const named = noun && !roles.has(noun) && (acronym || getAligner().similarity(noun, "job") >= 0.25) ? [noun] : [];
   return [...tagged, ...named];
 }
 
@@ -43,6 +45,9 @@ export type RecallAnswer = { text: string; cited: number[] };
 
 // Time words in a request ("a dinner for tonight") say when, not what about: left out of the alignment.
 const WHEN_WORDS = new Set(["tonight", "today", "tomorrow", "now", "currently", "right"]);
+// In a "when" question a season says which date is wanted ("when am I off work this summer?"),
+// which answerKindFit checks; elsewhere it may be what the question is about ("who am I seeing this summer?").
+const SEASONS = new Set(["spring", "summer", "autumn", "fall", "winter", "weekend"]);
 // Idioms whose words mislead word-by-word matching: "do for a living" asks for a job, not a home.
 const normalizeQuestion = (text: string) => text.replace(/\bfor a living\b/gi, "job");
 
@@ -88,7 +93,7 @@ const rolesIn = (text: string) => {
 // "my partner's job", "what does my brother do", "how old is my son": the person the question is about, not one merely mentioned ("a film to watch with my girlfriend").
 const ASKED_ABOUT = /\b(?:my|our) ((?:[\w-]+ )?[\w-]+)['’]s?\b(?=['’]s|\s+(?:do|does|did|is|was|called|named|name|job|work|live|lives|like|likes|into|birthday|age|old)\b)|\b(?:is|does|did|was|are|were) (?:my|our) ((?:[\w-]+ )?[\w-]+)|^(?:what|who|where|when|how old)\b[^?]*?\b(?:my|our) ((?:[\w-]+ )?[\w-]+)\s*\??$/gi;
 // A person asked about by name: "What's Ewan's job?", "Where's Callum working these days?", "How old is Noah?".
-const NAMED_SUBJECT = /(?<=\S\s+)([A-Z][a-z]+(?:-[a-z]+)?)(?=['’]s\b)|^(?:what|where|who|when|how old|how)(?:['’]s| is| does| did| was)\s+([A-Z][a-z]+(?:-[a-z]+)?)\b/g;
+const NAMED_SUBJECT = /(?<=\S\s+)([A-Z][a-z]+(?:-[a-z]+)?)(?=['’]s\b)|^(?:[Ww]hat|[Ww]here|[Ww]ho|[Ww]hen|[Hh]ow old|[Hh]ow)(?:['’]s| is| does| did| was)\s+([A-Z][a-z]+(?:-[a-z]+)?)\b/g;
 /**
  * 1 when the memory is about the person the question is about ("my partner", "my brother's"),
  * -1 when the question is about someone the memory is not about, 0 when it is about no one in
@@ -118,12 +123,12 @@ const getAligner = () => (aligner ??= createWordAligner(loadWordTable()));
  * with its closest word in the memory (the same stem, or the nearest in meaning by the offline
  * word vectors: "breed" ~ "husky", "cigarettes" ~ "smoking"), weighted by how much the word says.
  */
-function alignment(askedWords: string[], knownWords: string[]): number {
+function alignment(askedWords: string[], knownWords: string[], asksWhen: boolean): number {
   const a = getAligner();
   let said = 0;
   let total = 0;
   for (const w of askedWords) {
-    if (WHEN_WORDS.has(w)) continue;
+    if (WHEN_WORDS.has(w) || (asksWhen && SEASONS.has(w))) continue;
     const weight = a.weight(w);
     total += weight;
     let best = 0;
@@ -133,7 +138,12 @@ function alignment(askedWords: string[], knownWords: string[]): number {
   return total > 0 ? said / total : 0;
 }
 
-const DATE = /\b(january|february|march|april|may|june|july|august|september|october|november|december|monday|tuesday|wednesday|thursday|friday|saturday|sunday|(next|this|last) (year|month|week)|\d{1,4}(st|nd|rd|th)?)\b/i;
+// A date or a time of the week or year: a bare number ("User's son Felix is 2") is not one.
+const DATE = /\b(january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec|(mon|tues|wednes|thurs|fri|satur|sun)days?|weekends?|weekdays?|spring|summer|autumn|fall|winter|christmas|easter|tonight|tomorrow|today|(next|this|last) (year|month|week|\w+day)|(19|20)\d\d|\d{1,2}(st|nd|rd|th)|\d{1,2}[/.]\d{1,2}([/.]\d{2,4})?|in \d+ (days?|weeks?|months?|years?))\b/i;
+// A time of day: "7:30", "6pm", "noon".
+const CLOCK = /\b(\d{1,2}([:.]\d\d)?\s*(am|pm|a\.m\.|p\.m\.)|\d{1,2}:\d\d|noon|midday|midnight|o'clock)\b/i;
+// A quantity: a number that is not a year, or a number word ("two", "a dozen").
+const QUANTITY = /(?<![\d/])(?!(19|20)\d\d(?!\d))\d[\d,.]*|\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundred|thousand|million|dozen|half|acres?|hectares?)\b/i;
 
 /**
  * Whether the memory holds the kind of thing the question asks for: a date for "when", a number
@@ -148,12 +158,24 @@ function answerKindFit(question: string, content: string): number {
   if (/\b(should|could|can|shall)\b/.test(q)) return 0;
   // "What does my wife do?", "what does Ngozi do for work?", "where's Callum working these days?": an occupation.
   if (/^what (does|did|do) [\w' ]+ do\b|\b(job|profession|occupation|work as|for work)\b|^where('s| is| does)\b.*\bwork(ing|s)?\b/.test(q)) return fits(occupations(content).length > 0 || /\b(works?|worked|working|employed)\b|\bused to be\b/i.test(content));
-  if (/^(when|what (date|day|time|month|year))\b/.test(q)) return fits(DATE.test(content));
-  if (/^how old\b|\bwhat age\b/.test(q)) return fits(/\d/.test(content) || /\b(years?|yrs?)[- ]old\b|\baged?\b|\bborn\b|\b(is|turns?|turned) (a )?[a-z]+(-[a-z]+)?\b(?= years|$|[.,])/i.test(content));
+  if (/^what time\b|\bwhat time (does|do|is|are)\b/.test(q)) return fits(CLOCK.test(content));
+  if (/^(when|what (date|day|month|year))\b/.test(q)) return fits(DATE.test(content) || CLOCK.test(content));
+  if (/^how old\b|\bwhat age\b|^how many (years|months|weeks) old\b/.test(q)) return fits(/\d/.test(content) || /\b(years?|yrs?)[- ]old\b|\baged?\b|\bborn\b|\b(is|turns?|turned) (a )?[a-z]+(-[a-z]+)?\b(?= years|$|[.,])/i.test(content));
+  // An amount or a measure ("how much is left on my loan", "how big is the plot", "what size engine"): a number, not a year.
+  // Asked of the user's own things only: "how far is it to Munich?" may still be helped by where they live.
+  if (NAMES_SELF.test(q) && /^how (many|much|big|long|far|tall|heavy|large|fast|often)\b|^what('s| is)? (size|number|percentage|score|amount|price|budget)\b/.test(q)) return fits(QUANTITY.test(content) || (/^how long\b/.test(q) && DATE.test(content)) || (/^how often\b/.test(q) && /\b(every|daily|weekly|monthly|once|twice|times)\b/i.test(content)));
   if (/^how many\b/.test(q)) return fits(/\d/.test(content) || doc().has("#Value"));
   if (/^where\b/.test(q)) return fits(doc().has("#Place") || /\b(in|near|from|at|to) [A-Z]/.test(content));
   // A name: one compromise knows as a person's, or any capitalised word after the first ("User's manager is Ji-ho").
-  if (/^who\b|\bwhat('s| is) (my |the )?(\w+'s? )?name\b|\bcalled\b/.test(q)) return fits(doc().has("#Person") || /\s[A-Z][a-z]+/.test(content.replace(/^User\b/, "")));
+  // The name must be news: "what is Marta's husband called?" is not answered by a memory about Marta.
+  if (/^who\b|\bwhat('s| is) (my |the )?(\w+'s? )?name\b|\bcalled\b/.test(q)) {
+    const asked = new Set(question.match(/\b[A-Z][\p{L}-]+/gu) ?? []);
+    const people = (doc().match("#Person").out("array") as string[]).flatMap((p) => p.match(/\b[A-Z][\p{L}-]+/gu) ?? []);
+    // Any capitalised word after the first may be a name ("User's manager is Ji-ho"), unless it names a place.
+    const places = new Set((doc().match("#Place").out("array") as string[]).flatMap((p) => p.match(/\b[A-Z][\p{L}-]+/gu) ?? []));
+    const capitalised = (content.replace(/^User\b/, "").match(/(?<=\s)[A-Z][a-z][\p{L}-]*/gu) ?? []).filter((w) => !places.has(w) && !DATE.test(w));
+    return fits([...people, ...capitalised].some((name) => name !== "User" && !asked.has(name)));
+  }
   return 0;
 }
 
@@ -166,7 +188,8 @@ const SAYS_PAST = /\b(used to|former|formerly|previously|was an?|worked|grew up|
 /** 1 when the question asks about plans (or the past) and the memory holds one, 0 otherwise. */
 function timeFit(question: string, memory: RecalledMemory): number {
   if (ASKS_PAST.test(question)) return SAYS_PAST.test(memory.content) ? 1 : 0;
-  if (ASKS_PLAN.test(question) && !/^(do|does|did|have|has)\b/i.test(question)) return memory.type === "decision" || SAYS_PLAN.test(memory.content) ? 1 : 0;
+  // A "when" question is answered by a date (answerKindFit), whatever the tense of the memory.
+  if (ASKS_PLAN.test(question) && !/^(do|does|did|have|has|when)\b/i.test(question)) return memory.type === "decision" || SAYS_PLAN.test(memory.content) ? 1 : 0;
   return 0;
 }
 
@@ -204,7 +227,7 @@ function scoreMemory(question: string, memory: RecalledMemory): Scored {
   const knownConcepts = conceptsOf([...known, ...(occupations(memory.content).length > 0 ? ["job"] : [])]);
   const constraint = isHealthConstraint(known) && touchesBody(asked);
   const concept = constraint || [...knownConcepts].some((c) => askedConcepts.has(c));
-  const aligned = alignment(asked, known);
+  const aligned = alignment(asked, known, /^when\b/i.test(question.trim()));
   const kind = answerKindFit(question, memory.content);
   const aboutAsked = Math.min(kind, roleFit(question, memory.content));
   const total = aligned + 0.3 * (memory.relevance ?? 0.45) + (concept ? 0.15 : 0) + (constraint ? 0.2 : 0) + 0.15 * (kind + aboutAsked) + 0.15 * timeFit(question, memory);

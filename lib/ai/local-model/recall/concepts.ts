@@ -6,7 +6,7 @@ const group = (s: string) => new Set(s.split(/\s+/));
 
 export const CONCEPTS: Set<string>[] = [
   group("food eat eating dinner lunch breakfast brunch dessert meal meals recipe recipes cook cooking bake baking restaurant takeaway snack dish dishes cuisine menu curry pasta sauce pie cake vegetarian vegan pescatarian meat fish diet gluten dairy lactose coeliac celiac diabetic diabetes halal kosher spicy allergic allergy allergies shellfish peanut peanuts nut nuts intolerant intolerance food foods order hungry"),
-  group("work job jobs living career office employer company profession role shift shifts boss colleague colleagues working works worked retire retired teach teaches teacher field department business manager management"),
+  group("work job jobs living career office employer company profession role shift shifts boss colleague colleagues team working works worked retire retired teach teaches teacher field department business manager management"),
   group("live lives living home house flat apartment city town address move moved moving based base from neighbourhood neighborhood area here local near nearby where country"),
   group("family kid kids child children son sons daughter daughters sister brother mum mom dad mother father parent parents wife husband partner missus half girlfriend boyfriend twins baby little one boy girl girls boys grandchildren grandkids niece nephew"),
   group("pet pets dog dogs cat cats puppy pup pups kitten animal animals vet breed bird parrot horse horses rabbit"),
