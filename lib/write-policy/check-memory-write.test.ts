@@ -330,6 +330,27 @@ describe("redaction", () => {
     expect(redactSecrets("deploy key for the shop: api key Zx8Kq2Lm9Pw4Rt7Yb3Nc6Vd1Qe5")).toBe("deploy key for the shop: api key [API key removed]");
   });
 
+  it("redacts codes given together, a card given in parts and a dial lock's turns", () => {
+    // A second code in the sentence of a labelled one, keypad keys included.
+    expect(redactSecrets("the alarm code is 6612* and the shed one is #9047, I always mix them up")).not.toMatch(/6612|9047/);
+    expect(redactSecrets("new phone contract: PIN 5521, PUK 61830472")).not.toMatch(/5521|61830472/);
+    // Groups of four digits in a message about a card, however the sentences break.
+    const card = redactSecrets("My Visa begins 4556 0192. Then it goes 7731 5508, valid till 2029.");
+    expect(card).not.toMatch(/4556|0192|7731|5508/);
+    expect(card).toContain("2029");
+    expect(redactSecrets("I have had my debit card since 2015 and it expires in 2027")).toBe("I have had my debit card since 2015 and it expires in 2027");
+    // A dial combination, and a value given after "opens with".
+    expect(redactSecrets("bike shed padlock: right to 14, left to 3, right to 27")).not.toMatch(/\b(14|27)\b/);
+    expect(redactSecrets("the lockbox by the back door of the cottage, for the cleaners, opens with 3904")).not.toMatch(/3904/);
+    expect(redactSecrets("I turn left to the station and right to the bakery")).toBe("I turn left to the station and right to the bakery");
+  });
+
+  it("redacts a password with punctuation inside it, and one given as 'pass' beside a user name", () => {
+    expect(redactSecrets("NAS login: user backup, pass Qr!7vw2Lp. can you keep it")).not.toMatch(/Qr|7vw2Lp/);
+    expect(redactSecrets("logged in with root / Hb93kTz1 and nothing happens")).not.toMatch(/Hb93kTz1/);
+    expect(redactSecrets("I pass 3 cafes on the way to work")).toBe("I pass 3 cafes on the way to work");
+  });
+
   it("redacts every string inside message parts", () => {
     const parts = [{ type: "text", text: "card 4111 1111 1111 1111" }, { type: "tool-save_memory", input: { content: "PIN is 1234" } }];
     expect(JSON.stringify(redactSecretsDeep(parts))).not.toMatch(/4111|1234/);

@@ -16,7 +16,7 @@ const LABELS: Label[] = [
   { kind: "password", pattern: String.raw`contrase(?:ñ|n)a|clave|mot\s+de\s+passe|mdp|senha|pass?wort|kennwort|wachtwoord|l[öo]senord|passord|adgangskode|salasana|has[łl]o|şifre|sifre|parola\s+d'ordine`, value: "word" },
   { kind: "pin", pattern: String.raw`code\s+pin|c[oó]digo\s+pin|pin-?code|pincode|pin-?nummer|geheimzahl|codice\s+pin`, value: "digits" },
   { kind: "government_id", pattern: String.raw`reisepass(?:nummer)?|personalausweis(?:nummer)?|ausweisnummer|passeport|pasaporte|passaporte|passaporto|paspoort(?:nummer)?|n[úu]mero\s+de\s+(?:pasaporte|passaporte|passeport|documento|identidad)|num[ée]ro\s+de\s+(?:passeport|s[ée]curit[ée]\s+sociale)|steuer-?(?:id|nummer)|sozialversicherungsnummer|burgerservicenummer|cpf|nric|(?:ic|fin)\s+(?:number|no\.?)|identity\s+card\s+(?:number|no\.?)`, value: "id" },
-  { kind: "password", pattern: String.raw`pass(?:word|wd)s?|p[a@]?s{1,2}w[o0]?r?ds?|pass(?=\s*[:=])|pwd|pw|wi-?fi\s+(?:key|code)|network\s+key|login\s+details|log-?in\s+credentials|credentials|memorable\s+word`, value: "word" },
+  { kind: "password", pattern: String.raw`pass(?:word|wd)s?|p[a@]?s{1,2}w[o0]?r?ds?|pass(?=\s*[:=]|\s+(?=\S*[A-Za-z])(?=\S*[\d!@#$%^&*])\S{6,})|pwd|pw|wi-?fi\s+(?:key|code)|network\s+key|login\s+details|log-?in\s+credentials|credentials|memorable\s+word`, value: "word" },
   // A passphrase is several words: the whole clause is the secret, not its first word.
   { kind: "password", pattern: String.raw`pass\s?phrases?`, value: "phrase" },
   { kind: "pin", pattern: String.raw`pin(?:\s*(?:code|number|no\.?))?|puk(?:\s*(?:code|number))?|pass\s?code|passcode|unlock(?:\s+(?:code|pin|pattern))?|(?:bike|cycle|cable|chain|luggage|suitcase|gym|locker)\s+lock|(?:security|access|door|gate|alarm|disarm|arming|entry|entrance|building|garage|locker|lock|key\s?pad|keypad|safe|bike\s?lock|padlock|lockbox|unlock|phone|screen|voicemail)\s+(?:code|pin|combo|combination)|combination|combo|cvv2?|cvc2?|csc|card\s+security\s+code`, value: "digits" },
@@ -71,7 +71,8 @@ function valuePattern(value: Label["value"]): string {
     case "answer":
       return String.raw`([^.;!?\n]{2,120})`;
     case "word":
-      return String.raw`([^\s,;.!?]{2,64})`;
+      // Punctuation inside a password is part of it ("Tp!nk8832xq", "pa.ss"); at its end, it ends the sentence.
+      return String.raw`((?:[^\s,;.!?]|[.!?](?=[^\s,;.!?])){2,64})`;
   }
 }
 
@@ -149,7 +150,7 @@ const PUBLIC_CODES = new Set(
 export function findLabelledSecrets(text: string, options: { context?: string } = {}): SecretMatch[] {
   const found: SecretMatch[] = [];
   const securityContext = SECURITY_CONTEXT.test(text) || (options.context !== undefined && SECURITY_CONTEXT.test(options.context));
-  const credentialPair = /\b(?:user\s?name|user\s?id|login|e-?mail)\b\s*(?:is|:|=)?\s*\S+[,;/]?\s+(?:and\s+)?p[a@]?s{1,2}w/i.test(text);
+  const credentialPair = /\b(?:user(?:\s?name|\s?id)?|login|e-?mail)\b\s*(?:is|:|=)?\s*\S+[,;/]?\s+(?:and\s+)?p[a@]?s{1,2}(?:w|\b)/i.test(text);
   for (const { label, regex } of LABEL_REGEXES) {
     regex.lastIndex = 0;
     for (let m = regex.exec(text); m; m = regex.exec(text)) {

@@ -11,11 +11,11 @@ import type { SecretKind, SecretMatch } from "@/lib/write-policy/secret-match";
 // personal code ("door code", "her code"), never "zip code" or "promo code".
 type NearValue = "code" | "password" | "id" | "account";
 const NEAR_LABELS: { kind: SecretKind; regex: RegExp; value: NearValue }[] = [
-  { kind: "password", regex: /\b(?:pass(?:word|wd|phrase)s?|pwd|pw|log-?in(?:\s+details)?|sign-?in|creds|get(?:ting)?\s+into|log(?:ging)?\s+(?:in|into|on)|opens?\s+(?:my|the|our)|unlocks?)\b(?![\s-]+(?:managers?|apps?|vaults?|resets?|protected|strength|polic(?:y|ies)|hints?|rules?|requirements?))/gi, value: "password" },
+  { kind: "password", regex: /\b(?:pass(?:word|wd|phrase)s?|pwd|pw|log-?in(?:\s+details)?|sign-?in|creds|get(?:ting)?\s+into|log(?:ged|ging|s)?\s+(?:in|into|on)|opens?\s+(?:my|the|our)|unlocks?)\b(?![\s-]+(?:managers?|apps?|vaults?|resets?|protected|strength|polic(?:y|ies)|hints?|rules?|requirements?))/gi, value: "password" },
   {
     kind: "pin",
     regex:
-      /\b(?:pins?|puk|pin\s+(?:code|number)|pass\s?codes?|combos?|combinations?|cvv2?|cvc2?|csc|magic\s+number|(?:side|back|front|garden|main)\s+(?:gate|door)|gate|safe|alarm|padlock|lockbox|key\s?safe|keypad|vault)\b|\b(?:security|access|door|gate|alarm|entry|entrance|building|garage|locker|lock|key\s?pad|keypad|safe|padlock|lockbox|unlock|phone|screen|voicemail|my|her|his|their|our|your|mum's|mom's|dad's)\s+codes?\b/gi,
+      /\b(?:pins?|puk|pin\s+(?:code|number)|pass\s?codes?|combos?|combinations?|cvv2?|cvc2?|csc|magic\s+number|(?:opens?|opened|unlocks?|unlocked)\s+(?:with|using|on)|(?:side|back|front|garden|main)\s+(?:gate|door)|gate|safe|alarm|padlock|lockbox|key\s?safe|keypad|vault)\b|\b(?:security|access|door|gate|alarm|entry|entrance|building|garage|locker|lock|key\s?pad|keypad|safe|padlock|lockbox|unlock|phone|screen|voicemail|my|her|his|their|our|your|mum's|mom's|dad's)\s+codes?\b/gi,
     value: "code",
   },
   {
@@ -182,12 +182,67 @@ const STRONG_LABELS: { kind: SecretKind; regex: RegExp }[] = [
   { kind: "api_key", regex: /\b(?:api[\s_-]?key|secret[\s_-]?key|access[\s_-]?(?:key|token)|private\s+key|client\s+secret)\b/i },
 ];
 
+// A code written with the keypad's own keys ("1947#", "*3380") is a code too.
+const KEYPAD_CODE = /(?<![\w.:/$£€+-])[*#]?\d(?:[ -]?\d){2,11}[#*]?(?![\w:/%]|\.\d|[ -]?\d)/g;
+const CODE_KINDS = new Set<SecretKind>(["pin", "one_time_code"]);
+
+/**
+ * Codes given together: in a sentence that holds one lock, PIN or login code, every other value
+ * of a code's shape is one too ("PIN 3318, PUK 84027716", "gate code is 1947# and the door
+ * upstairs is *3380"). People list a building's or a phone's codes in one breath.
+ */
+export function findSiblingSecrets(text: string, found: SecretMatch[]): SecretMatch[] {
+  const codes = found.filter((m) => CODE_KINDS.has(m.kind));
+  if (codes.length === 0) return [];
+  const siblings: SecretMatch[] = [];
+  for (const sentence of text.matchAll(SENTENCE)) {
+    const from = sentence.index!;
+    const to = from + sentence[0].length;
+    const code = codes.find((m) => m.start >= from && m.start < to);
+    if (!code) continue;
+    for (const m of sentence[0].matchAll(KEYPAD_CODE)) {
+      const start = from + m.index!;
+      const end = start + m[0].length;
+      if (found.some((f) => start < f.end && end > f.start)) continue;
+      if (NOT_A_CODE_BEFORE.test(text.slice(Math.max(0, start - 12), start)) || NOT_A_CODE_AFTER.test(text.slice(end, end + 16))) continue;
+      if (/^(?:19|20)\d\d$/.test(m[0])) continue;
+      siblings.push({ kind: code.kind, start, end });
+    }
+  }
+  return siblings;
+}
+
+// A card given in parts ("first half: 4922 1215 / second half 3311 8460", "starts 4929 3739. It
+// ends 0444 9742"): when a message that names a card holds two or more groups of four digits that
+// are not years, each group is part of the card number, wherever the sentences break.
+const CARD_WORD = /\b(?:card|cards|visa|mastercard|amex|barclaycard|debit|credit)\b/i;
+const FOUR_DIGITS = /(?<![\w.,:/$£€+-])\d{4}(?![\w:/%]|[.,]\d)/g;
+function findCardGroups(text: string): SecretMatch[] {
+  if (!CARD_WORD.test(text)) return [];
+  const groups = [...text.matchAll(FOUR_DIGITS)].filter((m) => !/^(?:19|20)\d\d$/.test(m[0]) && !NOT_A_CODE_AFTER.test(text.slice(m.index! + 4, m.index! + 20)));
+  if (groups.length < 2) return [];
+  return groups.map((m) => ({ kind: "card_number", start: m.index!, end: m.index! + 4 }));
+}
+
+// A dial lock's combination: turns and numbers ("left to 22, right to 9, back left to 31").
+const DIAL_TURN = /\b(?:left|right|clockwise|anti-?clockwise|counter-?clockwise)\s*(?:to\s+|-\s*|:\s*)?(\d{1,2})\b/gi;
+function findDialCombination(text: string): SecretMatch[] {
+  const turns = [...text.matchAll(DIAL_TURN)];
+  if (turns.length < 2) return [];
+  return turns.map((m) => {
+    const start = m.index! + m[0].length - m[1]!.length;
+    return { kind: "pin", start, end: start + m[1]!.length };
+  });
+}
+
 /** Every value near a label in the text; with `preceding`, values answering a turn that named a secret too. */
 export function findNearbySecrets(text: string, options: { preceding?: string } = {}): SecretMatch[] {
   return [
     ...findNearLabelSecrets(text),
     ...findListedSecrets(text),
     ...findSentenceSecrets(text),
+    ...findCardGroups(text),
+    ...findDialCombination(text),
     ...(options.preceding ? findAnsweredSecrets(text, options.preceding) : []),
   ];
 }

@@ -1,5 +1,5 @@
 import { findLabelledSecrets } from "@/lib/write-policy/find-labelled-secrets";
-import { findNearbySecrets } from "@/lib/write-policy/find-nearby-secrets";
+import { findNearbySecrets, findSiblingSecrets } from "@/lib/write-policy/find-nearby-secrets";
 import { findShapedSecrets } from "@/lib/write-policy/find-shaped-secrets";
 import type { SecretKind, SecretMatch } from "@/lib/write-policy/secret-match";
 
@@ -21,12 +21,13 @@ import type { SecretKind, SecretMatch } from "@/lib/write-policy/secret-match";
  * label, not the secret.
  */
 export function findSecrets(text: string, options: { context?: string; preceding?: string } = {}): SecretMatch[] {
-  return mergeSpans([
+  const found = [
     ...(options.context ? findContextSecrets(text, options.context, options.preceding) : []),
     ...findLabelledSecrets(text, { context: options.context }),
     ...findShapedSecrets(text),
     ...findNearbySecrets(text, { preceding: options.preceding }),
-  ]);
+  ];
+  return mergeSpans([...found, ...findSiblingSecrets(text, found)]);
 }
 
 function escapeRegExp(s: string): string {
