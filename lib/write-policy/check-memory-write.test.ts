@@ -351,6 +351,30 @@ describe("redaction", () => {
     expect(redactSecrets("I pass 3 cafes on the way to work")).toBe("I pass 3 cafes on the way to work");
   });
 
+  it.each([
+    ["the 3 digits on the back are 412", "412"],
+    ["card: 4539 1488 0343 6467 exp 04/28 sec 771", "771"],
+    ["mysql -u root -pS3cretPass! mydb", "S3cretPass"],
+    ["le code de ma carte bleue c'est 4417", "4417"],
+    ["my password hint is my dog's name plus the year, so rex2019", "rex2019"],
+    ["my social is 078051120", "078051120"],
+    ["tax number (Steuer-ID) 65929970489", "65929970489"],
+    ["answer to 'first pet' is Biscuit for my bank", "Biscuit"],
+    ["my mum's maiden name, which the bank asks, is Hollis", "Hollis"],
+    ["to check my voicemail I dial 121 then 4410", "4410"],
+    ["wifi: BT-Hub-6, key is 4fjKx9Lp2", "4fjKx9Lp2"],
+    ["the wifi is called Smith_Home and it's kettle-onion-42", "kettle-onion-42"],
+  ])("redacts a secret given in everyday words: %s", (text, secret) => {
+    expect(redactSecrets(text)).not.toContain(secret);
+  });
+
+  it.each(["User plays ten-pin bowling and averages 182", "the guest wifi at the cottage is called Hazelnut5G", "User bought a TP-Link Archer AX55 router in 2023", "User's social worker visits on Tuesdays"])(
+    "leaves a near miss alone: %s",
+    (text) => {
+      expect(redactSecrets(text)).toBe(text);
+    },
+  );
+
   it("redacts every string inside message parts", () => {
     const parts = [{ type: "text", text: "card 4111 1111 1111 1111" }, { type: "tool-save_memory", input: { content: "PIN is 1234" } }];
     expect(JSON.stringify(redactSecretsDeep(parts))).not.toMatch(/4111|1234/);

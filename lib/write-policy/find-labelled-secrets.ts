@@ -19,11 +19,11 @@ const LABELS: Label[] = [
   { kind: "password", pattern: String.raw`pass(?:word|wd)s?|p[a@]?s{1,2}w[o0]?r?ds?|pass(?=\s*[:=]|\s+(?=\S*[A-Za-z])(?=\S*[\d!@#$%^&*])\S{6,})|pwd|pw|wi-?fi\s+(?:key|code)|network\s+key|login\s+details|log-?in\s+credentials|credentials|memorable\s+word`, value: "word" },
   // A passphrase is several words: the whole clause is the secret, not its first word.
   { kind: "password", pattern: String.raw`pass\s?phrases?`, value: "phrase" },
-  { kind: "pin", pattern: String.raw`pin(?:\s*(?:code|number|no\.?))?|puk(?:\s*(?:code|number))?|pass\s?code|passcode|unlock(?:\s+(?:code|pin|pattern))?|(?:bike|cycle|cable|chain|luggage|suitcase|gym|locker)\s+lock|(?:security|access|door|gate|alarm|disarm|arming|entry|entrance|building|garage|locker|lock|key\s?pad|keypad|safe|bike\s?lock|padlock|lockbox|unlock|phone|screen|voicemail)\s+(?:code|pin|combo|combination)|combination|combo|cvv2?|cvc2?|csc|card\s+security\s+code`, value: "digits" },
+  { kind: "pin", pattern: String.raw`(?<!-)pin(?:\s*(?:code|number|no\.?))?|puk(?:\s*(?:code|number))?|pass\s?code|passcode|unlock(?:\s+(?:code|pin|pattern))?|(?:bike|cycle|cable|chain|luggage|suitcase|gym|locker)\s+lock|(?:security|access|door|gate|alarm|disarm|arming|entry|entrance|building|garage|locker|lock|key\s?pad|keypad|safe|bike\s?lock|padlock|lockbox|unlock|phone|screen|voicemail)\s+(?:code|pin|combo|combination)|combination|combo|cvv2?|cvc2?|csc|card\s+security\s+code|(?:(?:three|3|four|4)[-\s])?(?:digits?|numbers?)\s+on\s+the\s+back(?:\s+of\s+(?:my|the)\s+card)?`, value: "digits" },
   { kind: "one_time_code", pattern: String.raw`otp|one[-\s]time\s+(?:code|password|passcode|pin)|2fa(?:\s+code)?|two[-\s]factor(?:\s+code)?|mfa(?:\s+code)?|verification\s+code|auth(?:entication|enticator)?\s+code|sms\s+code|login\s+code|sign[-\s]?in\s+code|recovery\s+codes?|backup\s+codes?|reset\s+code|security\s+key\s+code`, value: "id" },
   // An authenticator's shared secret (TOTP seed): base32 letters and digits, often in groups of four.
   { kind: "one_time_code", pattern: String.raw`(?:setup|set-up|secret|seed)\s+key|(?:2fa|mfa|totp|otp|authenticator|two[-\s]factor)\s+(?:secret|seed|key)`, value: "token" },
-  { kind: "security_answer", pattern: String.raw`(?:mother'?s?|mum'?s?|mom'?s?)\s+maiden\s+name|maiden\s+name|security\s+(?:question|answer)s?|secret\s+(?:question|answer)|memorable\s+(?:information|answer|place|name|date)`, value: "phrase" },
+  { kind: "security_answer", pattern: String.raw`(?:security\s+)?answers?\s+(?:to|for)\s+["'‘“][^"'’”\n]{2,40}["'’”]|(?:mother'?s?|mum'?s?|mom'?s?)\s+maiden\s+name|maiden\s+name|security\s+(?:question|answer)s?|secret\s+(?:question|answer)|memorable\s+(?:information|answer|place|name|date)`, value: "phrase" },
   // The usual security questions, only when written as a form's answer (":", "=", "->") or when
   // the text says it is one (see SECURITY_CONTEXT): "my first dog was called Rex" is a memory.
   {
@@ -38,7 +38,7 @@ const LABELS: Label[] = [
   { kind: "token", pattern: String.raw`gift\s*card(?:\s+(?:code|number|pin|claim\s+code))?|(?:claim|redemption|redeem|activation|licen[cs]e|product|serial)\s+(?:code|key)`, value: "token" },
   { kind: "card_number", pattern: String.raw`(?:(?:credit|debit|bank|visa|mastercard|amex|payment)\s+)?card(?:\s+(?:number|no\.?|#|details))?(?:\s+(?:ends|ending|that\s+ends)\s+(?:in|with))?|last\s+(?:four|4)\s+(?:digits|numbers)(?:\s+of\s+(?:my|the|his|her|their)\s+card)?|expiry(?:\s+date)?|exp(?:\.|iry)?\s+date`, value: "digits" },
   { kind: "bank_account", pattern: String.raw`acc\.?\s*(?:number|no\.?|num|#)|(?:bank\s+)?account\s*(?:number|no\.?|num|#)|acct\.?\s*(?:number|no\.?|#)?|routing\s*(?:number|no\.?|#)?|aba\s*(?:number|no\.?)?|sort\s*code|bsb(?:\s*number)?|swift(?:\s*code)?|bic|transit\s+number|iban`, value: "id" },
-  { kind: "government_id", pattern: String.raw`ssn|social\s+security(?:\s+(?:number|no\.?|#))?|national\s+insurance(?:\s+(?:number|no\.?))?|ni\s+(?:number|no\.?)|nino|passport(?:\s+(?:number|no\.?|#))?|driv(?:er'?s?|ing)\s+licen[cs]e(?:\s+(?:number|no\.?|#))?|dl\s*(?:number|no\.?|#)|licen[cs]e\s+(?:number|no\.?|#)|national\s+id(?:entity)?(?:\s+(?:number|card\s+number|no\.?))?|id\s+(?:card\s+)?(?:number|no\.?|#)|social(?:\s+insurance(?:\s+(?:number|no\.?))?|(?=\s*[:#=]))|(?:member(?:ship)?|subscriber|policy|insurance|patient|beneficiary)\s+(?:id|number|no\.?|#)|tax\s+(?:id|identification|file|reference)(?:\s+(?:number|no\.?))?|utr|unique\s+taxpayer\s+reference|tfn|itin|tin|ein|sin|bsn|dni|nie|nif|aadhaa?r(?:\s+(?:number|no\.?))?|pan\s+(?:card(?:\s+(?:number|no\.?))?|number|no\.?)|nhs\s+(?:number|no\.?)|medicare\s+(?:number|card\s+number)|health\s+card\s+number|personnummer|steuer-?id|codice\s+fiscale`, value: "id" },
+  { kind: "government_id", pattern: String.raw`ssn|social\s+security(?:\s+(?:number|no\.?|#))?|national\s+insurance(?:\s+(?:number|no\.?))?|ni\s+(?:number|no\.?)|nino|passport(?:\s+(?:number|no\.?|#))?|driv(?:er'?s?|ing)\s+licen[cs]e(?:\s+(?:number|no\.?|#))?|dl\s*(?:number|no\.?|#)|licen[cs]e\s+(?:number|no\.?|#)|national\s+id(?:entity)?(?:\s+(?:number|card\s+number|no\.?))?|id\s+(?:card\s+)?(?:number|no\.?|#)|social(?:\s+insurance(?:\s+(?:number|no\.?))?|(?=\s*[:#=]|\s+(?:is|was)\b))|(?:member(?:ship)?|subscriber|policy|insurance|patient|beneficiary)\s+(?:id|number|no\.?|#)|tax\s+(?:id|identification|file|reference|number|no\.?|code)(?:\s+(?:number|no\.?))?|utr|unique\s+taxpayer\s+reference|tfn|itin|tin|ein|sin|bsn|dni|nie|nif|aadhaa?r(?:\s+(?:number|no\.?))?|pan\s+(?:card(?:\s+(?:number|no\.?))?|number|no\.?)|nhs\s+(?:number|no\.?)|medicare\s+(?:number|card\s+number)|health\s+card\s+number|personnummer|steuer-?id|codice\s+fiscale`, value: "id" },
 ];
 
 // Words that describe a secret rather than being one: "my password is too long", "the PIN is
@@ -55,7 +55,7 @@ const DESCRIPTORS = new Set(
 );
 
 // "is", "was", … (and the same in the languages of FOREIGN_LABELS), maybe followed by ":".
-const CONNECTIVE = String.raw`(?:\s*(?:(?:\bis\b|\bwas\b|\bare\b|\bwere\b|'s|’s|\bist\b|\best\b|\bes\b|(?<=\s)(?:é|är)(?=\s)|\ber\b)\s*[:=]?|->|=>|[:=→-]|\bto\b|\bas\b|\bof\b|\bends\s+in\b|\bending\s+in\b|\bstarts\s+with\b)\s*|\s+)`;
+const CONNECTIVE = String.raw`(?:\s*(?:(?:\bis\b|\bwas\b|\bare\b|\bwere\b|'s|’s|\bist\b|\best\b|\bes\b|\bc['’]est\b|(?<=\s)(?:é|è|är)(?=\s)|\ber\b)\s*[:=]?|->|=>|[:=→-]|\bto\b|\bas\b|\bof\b|\bends\s+in\b|\bending\s+in\b|\bstarts\s+with\b)\s*|\s+)`;
 const QUOTED = String.raw`["'“‘]([^"'”’\n]{2,80})["'”’]`;
 
 function valuePattern(value: Label["value"]): string {
@@ -119,7 +119,7 @@ const LABEL_REGEXES = LABELS.map((label) => ({
   regex: new RegExp(
     // A few words may sit between the label and a hard connective ("passphrase for the backup
     // drive: …", "2FA secret for my exchange (just in case): …").
-    String.raw`\b(?:${label.pattern})\b(?:\s+(?:for|on|of|to|at|in|from|de|do|da|del|van|voor|till|för|für|zu|pour|per)(?=\s)(?:\s+[^\s:=.;!?]+){1,6}?(?=\s*(?:[:=]|->|=>)|\s(?:is|was|ist|est|es|é|är)(?=\s)))?(${CONNECTIVE})(?:${QUOTED}|${valuePattern(label.value)})`,
+    String.raw`\b(?:${label.pattern})(?:\b|(?<=["'’”]))(?:\s+(?:for|on|of|to|at|in|from|de|do|da|del|van|voor|till|för|für|zu|pour|per)(?=\s)(?:\s+[^\s:=.;!?]+){1,6}?(?=\s*(?:[:=]|->|=>)|\s(?:is|was|ist|est|es|é|är)(?=\s)))?(?:\s*\([^)\n]{1,40}\)|,[^,.;:!?\n]{1,40},)?(${CONNECTIVE})(?:${QUOTED}|${valuePattern(label.value)})`,
     "gi",
   ),
 }));
@@ -129,7 +129,7 @@ const SECURITY_CONTEXT = /\b(?:security|secret|memorable)\s+(?:questions?|answer
 
 // "<something> code is 583 920": a code given as digits is a lock, login or one-time code unless
 // the word before "code" names a public kind of code (a zip, area, promo or error code).
-const GIVEN_CODE = /(?:\b([\w'’]+)\s+)?\bcodes?\b(?:\s+[\w'’]+){0,5}?(?:\s*(?:->|=>|[:=→])|\s+(?:is|was)\b\s*:?|'s|’s)\s*(\d(?:[ -]?\d){2,11})(?![\w:/%]|\.\d|[ -]?\d)/gi;
+const GIVEN_CODE = /(?:\b([\w'’]+)\s+)?\bcodes?\b(?:\s+[\w'’]+){0,5}?(?:\s*(?:->|=>|[:=→])|\s+(?:is|was|c['’]est)\b\s*:?|'s|’s)\s*(\d(?:[ -]?\d){2,11})(?![\w:/%]|\.\d|[ -]?\d)/gi;
 // "Use 449120 to sign in to Microsoft": a one-time code as the message that carries it says it.
 const USE_CODE = /\buse\s+((?:[A-Z]-)?\d{4,8})\s+(?:to|as|for)\s+(?:sign|log|verify|confirm|complete|reset|access|authenticate|your|the)\b/gi;
 // "Marigold is the password for netflix", "… and Marigold as the password": the value first.

@@ -11,11 +11,11 @@ import type { SecretKind, SecretMatch } from "@/lib/write-policy/secret-match";
 // personal code ("door code", "her code"), never "zip code" or "promo code".
 type NearValue = "code" | "password" | "id" | "account";
 const NEAR_LABELS: { kind: SecretKind; regex: RegExp; value: NearValue }[] = [
-  { kind: "password", regex: /\b(?:pass(?:word|wd|phrase)s?|pwd|pw|log-?in(?:\s+details)?|sign-?in|creds|get(?:ting)?\s+into|log(?:ged|ging|s)?\s+(?:in|into|on)|opens?\s+(?:my|the|our)|unlocks?)\b(?![\s-]+(?:managers?|apps?|vaults?|resets?|protected|strength|polic(?:y|ies)|hints?|rules?|requirements?))/gi, value: "password" },
+  { kind: "password", regex: /\b(?:pass(?:word|wd|phrase)s?|pwd|pw|log-?in(?:\s+details)?|sign-?in|creds|get(?:ting)?\s+into|log(?:ged|ging|s)?\s+(?:in|into|on)|opens?\s+(?:my|the|our)|unlocks?|wi-?fi|network\s+(?:key|name)|router)\b(?![\s-]+(?:managers?|apps?|vaults?|resets?|protected|strength|polic(?:y|ies)|hints?|rules?|requirements?))/gi, value: "password" },
   {
     kind: "pin",
     regex:
-      /\b(?:pins?|puk|pin\s+(?:code|number)|pass\s?codes?|combos?|combinations?|cvv2?|cvc2?|csc|magic\s+number|(?:opens?|opened|unlocks?|unlocked)\s+(?:with|using|on)|(?:side|back|front|garden|main)\s+(?:gate|door)|gate|safe|alarm|padlock|lockbox|key\s?safe|keypad|vault)\b|\b(?:security|access|door|gate|alarm|entry|entrance|building|garage|locker|lock|key\s?pad|keypad|safe|padlock|lockbox|unlock|phone|screen|voicemail|my|her|his|their|our|your|mum's|mom's|dad's)\s+codes?\b/gi,
+      /\b(?:(?<!-)pins?|puk|pin\s+(?:code|number)|pass\s?codes?|combos?|combinations?|cvv2?|cvc2?|csc|magic\s+number|(?:opens?|opened|unlocks?|unlocked)\s+(?:with|using|on)|(?:side|back|front|garden|main)\s+(?:gate|door)|gate|safe|alarm|padlock|lockbox|key\s?safe|keypad|vault)\b|\b(?:security|access|door|gate|alarm|entry|entrance|building|garage|locker|lock|key\s?pad|keypad|safe|padlock|lockbox|unlock|phone|screen|voicemail|my|her|his|their|our|your|mum's|mom's|dad's)\s+codes?\b|\bvoicemail\b/gi,
     value: "code",
   },
   {
@@ -28,7 +28,7 @@ const NEAR_LABELS: { kind: SecretKind; regex: RegExp; value: NearValue }[] = [
   { kind: "government_id", regex: /\b(?:SSN|SIN|UTR|TIN|EIN|ITIN|TFN|NINO|BSN|DNI|NIE|NIF|PPSN|PPS|NHS)\b/g, value: "id" },
   {
     kind: "government_id",
-    regex: /\b(?:social\s+security|social\s+insurance|national\s+insurance|passport|driv(?:er'?s?|ing)\s+licen[cs]e|tax\s+(?:id|reference|file)|taxpayer\s+reference|medicare|medicaid|aadhaa?r|national\s+id|(?:member(?:ship)?|subscriber|policy|insurance|patient|beneficiary)\s+(?:id|number|no))\b/gi,
+    regex: /\b(?:social\s+security|social\s+insurance|social(?=\s+(?:is|was|number|no)\b)|national\s+insurance|passport|driv(?:er'?s?|ing)\s+licen[cs]e|tax\s+(?:id|reference|file|number|no|code)|taxpayer\s+reference|medicare|medicaid|aadhaa?r|national\s+id|(?:member(?:ship)?|subscriber|policy|insurance|patient|beneficiary)\s+(?:id|number|no))\b/gi,
     value: "id",
   },
   { kind: "bank_account", regex: /\b(?:(?:bank\s+)?account|acct|acc|sort(?:\s+code)?|routing|bsb|transit)\b/gi, value: "account" },
@@ -50,6 +50,7 @@ const NEAR_VALUES: Record<NearValue, RegExp> = {
 const NOT_A_CODE_BEFORE = /\b(?:since|in|from|until|till|by|before|after|at|year|about|around|over|under|nearly|almost|than|every|each|room|flat|apartment|suite|unit|floor|platform|route|bus|house|gate|jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\s*$/i;
 const NOT_A_CODE_AFTER = /^\s*(?:am|pm|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?|times?|people|kg|km|miles?|steps?|calories|kcal|words?|pages?|dollars?|pounds?|euros?|percent|followers|users|lines|rows|items|members|employees|students)\b/i;
 
+const NAMED_BEFORE = /\b(?:called|named|ssid(?:\s+is)?|network\s+name(?:\s+is)?)\s*[:=]?\s*["'“‘]?$/i;
 const WORD = /\S+/g;
 const NEAR_AFTER = 8; // words a value may come after its label
 const NEAR_BEFORE = 5; // words a value may come before its label
@@ -78,6 +79,8 @@ function findNearLabelSecrets(text: string): SecretMatch[] {
       const start = m.index!;
       const end = start + m[0].length;
       if (labels.some((l) => start < l.end && end > l.start)) continue;
+      // What something is called is its name, not its key: "the guest wifi is called Hazelnut5G".
+      if (NAMED_BEFORE.test(text.slice(Math.max(0, start - 16), start))) continue;
       if (value !== "password" || /^\d+$/.test(m[0])) {
         if (NOT_A_CODE_BEFORE.test(text.slice(Math.max(0, start - 12), start)) && !/[:=]\s*$/.test(text.slice(0, start))) continue;
         if (NOT_A_CODE_AFTER.test(text.slice(end, end + 16))) continue;
@@ -175,7 +178,7 @@ function findSentenceSecrets(text: string): SecretMatch[] {
 }
 // Words that name nothing but a secret (not "account", "code" or a lock, which have other lives).
 const STRONG_LABELS: { kind: SecretKind; regex: RegExp }[] = [
-  { kind: "password", regex: /\b(?:pass(?:word|wd|phrase)s?|p[a@]?s{1,2}w[o0]?r?ds?|pwd|contrase(?:ñ|n)a|mot\s+de\s+passe|senha|pass?wort|kennwort|wachtwoord|l[öo]senord)\b(?![\s-]+(?:managers?|apps?|vaults?|resets?|protected|strength|polic(?:y|ies)|hints?|rules?|requirements?))/i },
+  { kind: "password", regex: /\b(?:pass(?:word|wd|phrase)s?|p[a@]?s{1,2}w[o0]?r?ds?|pwd|contrase(?:ñ|n)a|mot\s+de\s+passe|senha|pass?wort|kennwort|wachtwoord|l[öo]senord)\b(?![\s-]+(?:managers?|apps?|vaults?|resets?|protected|strength|polic(?:y|ies)|rules?|requirements?))/i },
   { kind: "pin", regex: /\b(?:PIN|pin\s+(?:code|number)|pincode|passcode|puk)\b/ },
   { kind: "one_time_code", regex: /\b(?:otp|one[-\s]time\s+(?:code|password|passcode)|2fa|mfa|verification\s+code|auth(?:entication|enticator)\s+code|recovery\s+codes?|backup\s+codes?)\b/i },
   { kind: "government_id", regex: /\b(?:SSN|social\s+security|social\s+insurance|national\s+insurance|passport\s+(?:number|no)|licen[cs]e\s+(?:number|no)|tax\s+(?:id|file\s+number|reference)|aadhaa?r|nhs\s+(?:number|no))\b/i },

@@ -25,6 +25,9 @@ const SHAPES: { kind: SecretKind; regex: RegExp; check?: (m: string) => boolean 
   { kind: "government_id", regex: /\b[A-Z]{2} ?\d{2} ?\d{2} ?\d{2} ?[A-D]\b/g },
   // A UK sort code followed by an 8-digit account number ("60-83-71 / 07596211").
   { kind: "bank_account", regex: /(?<![\d-])\d{2}-\d{2}-\d{2}\s*(?:[/,&|]|and)?\s*\d{8}(?!\d)/g },
+  // A password on a command line: mysql's -pPASSWORD (no space), --password=… / --password ….
+  { kind: "password", regex: /(?<=\b(?:mysql|mysqldump|mysqladmin|mariadb)\b[^\n]*?\s-p)[^\s-][^\s]*/g },
+  { kind: "password", regex: /(?<=--pass(?:word)?[= ])[^\s-][^\s]*/g },
   // The password in a URL's user info (postgres://user:password@host, https://u:p@host).
   { kind: "password", regex: /(?<=\b[a-z][a-z0-9+.-]*:\/\/[^\s:/@]+:)[^\s@/]+(?=@)/gi },
   // A US SSN written with spaces (3-2-4: phone numbers group 3-3-4).
@@ -118,7 +121,7 @@ function findWordRunSecrets(text: string): SecretMatch[] {
 
 // After a card number, what usually follows it is the rest of the card: the expiry and the
 // security code ("4916 4236 3830 6810, 05/28, 662"), labelled or not.
-const CARD_TAIL = /^(?:[\s,;:|/-]*(?:(?:exp(?:iry|ires|\.)?(?:\s+date)?|valid\s+(?:thru|through|until)|cvv2?|cvc2?|csc|security\s+code|sec\s+code)\s*[:=]?\s*)?(?:\d{1,2}\s*\/\s*\d{2,4}|\d{3,4})(?![\d/]))+/i;
+const CARD_TAIL = /^(?:[\s,;:|/-]*(?:(?:exp(?:iry|ires|\.)?(?:\s+date)?|valid\s+(?:thru|through|until)|cvv2?|cvc2?|csc|security\s+code|sec(?:\s+code)?)\s*[:=]?\s*)?(?:\d{1,2}\s*\/\s*\d{2,4}|\d{3,4})(?![\d/]))+/i;
 
 /** Shannon entropy in bits per character. */
 function entropy(s: string): number {
