@@ -15,7 +15,7 @@ const NEAR_LABELS: { kind: SecretKind; regex: RegExp; value: NearValue }[] = [
   {
     kind: "pin",
     regex:
-      /\b(?:(?<!-)pins?|puk|pin\s+(?:code|number)|pass\s?codes?|combos?|combinations?|cvv2?|cvc2?|csc|magic\s+number|(?:opens?|opened|unlocks?|unlocked)\s+(?:with|using|on)|(?:side|back|front|garden|main)\s+(?:gate|door)|gate|safe|alarm|padlock|lockbox|key\s?safe|keypad|vault)\b|\b(?:security|access|door|gate|alarm|entry|entrance|building|garage|locker|lock|key\s?pad|keypad|safe|padlock|lockbox|unlock|phone|screen|voicemail|my|her|his|their|our|your|mum's|mom's|dad's)\s+codes?\b|\bvoicemail\b/gi,
+      /\b(?:(?<!(?:ten|nine|five|\d)-)pins?|puk|pin\s+(?:code|number)|pass\s?codes?|combos?|combinations?|cvv2?|cvc2?|csc|magic\s+number|(?:opens?|opened|unlocks?|unlocked)\s+(?:with|using|on)|(?:side|back|front|garden|main)\s+(?:gate|door)|gate|safe|alarm|padlock|lockbox|key\s?safe|keypad|vault)\b|\b(?:security|access|door|gate|alarm|entry|entrance|building|garage|locker|lock|key\s?pad|keypad|safe|padlock|lockbox|unlock|phone|screen|voicemail|my|her|his|their|our|your|mum's|mom's|dad's)\s+codes?\b|\bvoicemail\b/gi,
     value: "code",
   },
   {
