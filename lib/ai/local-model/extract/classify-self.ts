@@ -15,7 +15,10 @@ const WEAK_VERBS = new Set(["be", "have", "do", "get", "go", "make", "take", "fe
 // Verbs of getting, leaving and changing: in the "-ing" form with an object they are plans ("I'm getting a rescue cat").
 const ACQUIRE = new Set(["get", "buy", "adopt", "take", "switch", "move", "start", "quit", "leave", "sell", "join", "drop", "go", "hire", "launch", "open", "close", "book", "change", "give", "cut", "defer", "accept", "sign", "enrol", "enroll", "register", "name", "call"]);
 // Jobs of the moment: "I'm sorting my travel docs", "filling in the form" say what the user is busy with now.
-const TASK_NOW = new Set(["sort", "fill", "pack", "clean", "tidy", "organise", "organize", "prepare", "fix", "check", "update", "cook", "finish", "look", "search", "browse", "watch", "draft", "edit", "review", "wait", "struggle", "type", "send", "run", "dream", "joke", "kid", "rant", "ramble", "vent", "procrastinate", "chill", "sit", "stand", "lie", "queue", "walk", "listen", "lounge", "relax", "hang", "shelter", "hide"]);
+const TASK_NOW = new Set(["sort", "fill", "pack", "clean", "tidy", "organise", "organize", "prepare", "fix", "check", "update", "cook", "finish", "look", "search", "browse", "watch", "draft", "edit", "review", "wait", "struggle", "type", "send", "run", "dream", "joke", "kid", "rant", "ramble", "vent", "procrastinate", "chill", "sit", "stand", "lie", "queue", "walk", "listen", "lounge", "relax", "hang", "shelter", "hide", "shop", "daydream", "wonder", "freeze", "hunt"]);
+// Seeking something ("looking for a walk for Sunday", "shopping for headphones") is the errand of this
+// chat whenever the thing sought is for: the date belongs to the thing, not to the user.
+const SEEKING = new Set(["look", "search", "browse", "shop", "hunt"]);
 // Life events told as a passive: "got married", "was diagnosed", "got promoted".
 const EVENT_PARTICIPLES = new Set(["married", "engaged", "divorced", "promoted", "hired", "diagnosed", "adopted", "born", "raised", "baptised", "baptized", "elected", "accepted", "admitted", "qualified", "certified", "vaccinated", "retired", "made", "appointed", "based", "brought"]);
 const MONTH = "(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)";
@@ -143,7 +146,7 @@ function reasonToSkip(reading: ClauseReading, cues: MessageCues, sentence: Sente
   if (verb.progressive && !verb.future && (sentence.moment || now) && !cues.expiring && !identity && !plan) return "the moment";
   // "sorting my travel docs", "using GPT to tag coral photos": what the user is busy with, not who they are.
   const artifact = ["write", "make", "prepare", "draft", "put"].includes(lemma) && rest.slice(0, 4).some((t) => TASK_ARTIFACTS.has(t.normal));
-  if (verb.progressive && (TASK_NOW.has(lemma) || artifact || (lemma === "use" && /\bto \w+/.test(textOf(rest)))) && !FUTURE_TIME.test(clauseText)) return "busy now";
+  if (verb.progressive && (TASK_NOW.has(lemma) || artifact || (lemma === "use" && /\bto \w+/.test(textOf(rest)))) && (!FUTURE_TIME.test(clauseText) || SEEKING.has(lemma))) return "busy now";
   // "I'm practising", "I'm cooking": an activity with nothing more said is what the user is doing now.
   if (verb.progressive && !verb.future && rest.length === 0 && !identity) return "busy now";
   if (verb.perfect && verb.negated && /\bin (like )?(a|ages|weeks|months|days|\w+ (days|weeks|months))\b/.test(clauseText)) return "recent stretch";

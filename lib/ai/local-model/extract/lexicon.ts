@@ -150,7 +150,7 @@ export const MOMENT =
   /\b(today|tonight|yesterday|right now|rn|just now|this (morning|afternoon|evening|minute|moment)|last night|(this|that) (week|weekend|month)|all (morning|day|week)|lately|recently|for a (conference|trip|trade fair|work trip|holiday|visit|wedding|meeting|course|funeral|festival))\b/i;
 
 /** Short jobs of writing: "I'm writing a speech" is what the user is busy with, "I'm writing a novel" who they are. */
-export const TASK_ARTIFACTS = words("speech toast email emails letter card message post caption invite invitation review essay cv resume report quote proposal bio list plan menu");
+export const TASK_ARTIFACTS = words("speech toast email emails letter card message post caption invite invitation review essay cv resume report quote proposal bio list plan menu package parcel hamper playlist presentation slides");
 
 /** Short illnesses: "I've got a stinking cold" passes. */
 export const SHORT_ILLNESSES = /\b(cold|flu|cough|headache|migraine|hangover|temperature|fever|sore throat|stomach bug|bug|virus|chest infection|tummy bug|upset stomach|rash|sniffles)\b/;

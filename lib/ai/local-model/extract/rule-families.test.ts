@@ -100,3 +100,21 @@ describe("people in the user's life, and their private matters", () => {
     expect(result.withheldCredential).toBe(true);
   });
 });
+
+describe("errands of the moment and questions without a question mark", () => {
+  it.each([
+    "I'm shopping for a new mattress, something firm",
+    "looking for a quiet pub walk for Saturday, nothing too long",
+    "hunting for a birthday present for my nephew",
+    "I'm putting together a hamper for my neighbour",
+    "is cycling to work actually any safer than driving",
+    "does switching to decaf help with sleep",
+    "does the library open on Sundays",
+  ])("nothing is stored: %j", (text) => {
+    expect(pick(text)).toEqual([]);
+  });
+
+  it("keeps the statement beside an unmarked question", () => {
+    expect(pick("I cycle to work every day. is a helmet camera worth it").map(([content]) => content)).toEqual(["User cycles to work every day"]);
+  });
+});

@@ -260,6 +260,11 @@ export function splitClauses(sentence: Sentence, index: number): Clause[] {
   // opener ("what", "can you") marks the clause it opens.
   const last = clauses.filter((c) => c.join !== "aside").at(-1);
   if (last && (endsAsQuestion || asking)) last.isQuestion = true;
+  // "is vaping any better", "does switching to decaf help": an auxiliary that cannot have "I" as its
+  // subject, followed by a gerund or a noun phrase, asks even without a question mark.
+  const first = clauses[0];
+  const [aux, next] = first?.terms ?? [];
+  if (first && aux && next && (((aux.normal === "is" || aux.normal === "are" || aux.normal === "do") && next.tags.has("Gerund")) || (aux.normal === "does" && (next.tags.has("Gerund") || next.tags.has("Determiner"))))) first.isQuestion = true;
   for (const clause of clauses) if (opensQuestion(clause.terms)) clause.isQuestion = true;
   clauses.forEach((clause, k) => {
     clause.opens = k === 0 || (clauses[k - 1]!.isLabel && clause.join === "start");
