@@ -363,12 +363,18 @@ describe("redaction", () => {
     ["my mum's maiden name, which the bank asks, is Hollis", "Hollis"],
     ["to check my voicemail I dial 121 then 4410", "4410"],
     ["wifi: BT-Hub-6, key is 4fjKx9Lp2", "4fjKx9Lp2"],
+    ["the bank app wants a code / text. it's 804 117, how long is it valid?", "804"],
+    ["code 552190 just arrived from the council, pasting it here", "552190"],
+    ["Battle.net code: K3T9Q, why does it ask every time", "K3T9Q"],
+    ["Meine Passnummer: C8H2J5K1M, falls du sie brauchst", "C8H2J5K1M"],
+    ["bot token 7315529804:AAF2hLq8Wz4xKc9VbN3mT7yR1pD6sJ0eUgX for my group", "AAF2hLq8Wz4xKc9VbN3mT7yR1pD6sJ0eUgX"],
+    ["the discord token is NzE4MjM0NTY3ODkwMTIzNDU2Nw.Gx7Yq2.b9KdLm3QwZr8Tn5Vc1Hs6Jp0Fa4Ue7Xi2Yo if it matters", "b9KdLm3QwZr8Tn5Vc1Hs6Jp0Fa4Ue7Xi2Yo"],
     ["the wifi is called Smith_Home and it's kettle-onion-42", "kettle-onion-42"],
   ])("redacts a secret given in everyday words: %s", (text, secret) => {
     expect(redactSecrets(text)).not.toContain(secret);
   });
 
-  it.each(["User plays ten-pin bowling and averages 182", "the guest wifi at the cottage is called Hazelnut5G", "User bought a TP-Link Archer AX55 router in 2023", "User's social worker visits on Tuesdays"])(
+  it.each(["User uses the Highway Code 2022 edition for driving lessons", "User's dress code at work is smart casual", "User's area code is 0161", "User plays ten-pin bowling and averages 182", "the guest wifi at the cottage is called Hazelnut5G", "User bought a TP-Link Archer AX55 router in 2023", "User's social worker visits on Tuesdays"])(
     "leaves a near miss alone: %s",
     (text) => {
       expect(redactSecrets(text)).toBe(text);

@@ -15,7 +15,7 @@ const LABELS: Label[] = [
   // Dutch, the Nordic languages, Italian, Polish, Turkish).
   { kind: "password", pattern: String.raw`contrase(?:ñ|n)a|clave|mot\s+de\s+passe|mdp|senha|pass?wort|kennwort|wachtwoord|l[öo]senord|passord|adgangskode|salasana|has[łl]o|şifre|sifre|parola\s+d'ordine`, value: "word" },
   { kind: "pin", pattern: String.raw`code\s+pin|c[oó]digo\s+pin|pin-?code|pincode|pin-?nummer|geheimzahl|codice\s+pin`, value: "digits" },
-  { kind: "government_id", pattern: String.raw`reisepass(?:nummer)?|personalausweis(?:nummer)?|ausweisnummer|passeport|pasaporte|passaporte|passaporto|paspoort(?:nummer)?|n[úu]mero\s+de\s+(?:pasaporte|passaporte|passeport|documento|identidad)|num[ée]ro\s+de\s+(?:passeport|s[ée]curit[ée]\s+sociale)|steuer-?(?:id|nummer)|sozialversicherungsnummer|burgerservicenummer|cpf|nric|(?:ic|fin)\s+(?:number|no\.?)|identity\s+card\s+(?:number|no\.?)`, value: "id" },
+  { kind: "government_id", pattern: String.raw`reisepass(?:nummer)?|pass(?:nummer|nr\.?)|personalausweis(?:nummer)?|ausweisnummer|passeport|pasaporte|passaporte|passaporto|paspoort(?:nummer)?|n[úu]mero\s+de\s+(?:pasaporte|passaporte|passeport|documento|identidad)|num[ée]ro\s+de\s+(?:passeport|s[ée]curit[ée]\s+sociale)|steuer-?(?:id|nummer)|sozialversicherungsnummer|burgerservicenummer|cpf|nric|(?:ic|fin)\s+(?:number|no\.?)|identity\s+card\s+(?:number|no\.?)`, value: "id" },
   { kind: "password", pattern: String.raw`pass(?:word|wd)s?|p[a@]?s{1,2}w[o0]?r?ds?|pass(?=\s*[:=]|\s+(?=\S*[A-Za-z])(?=\S*[\d!@#$%^&*])\S{6,})|pwd|pw|wi-?fi\s+(?:key|code)|network\s+key|login\s+details|log-?in\s+credentials|credentials|memorable\s+word`, value: "word" },
   // A passphrase is several words: the whole clause is the secret, not its first word.
   { kind: "password", pattern: String.raw`pass\s?phrases?`, value: "phrase" },
@@ -63,7 +63,8 @@ function valuePattern(value: Label["value"]): string {
     case "digits":
       return String.raw`(\d[\d\s/-]{1,10}\d)`;
     case "token":
-      return String.raw`([A-Za-z0-9_\-./+=]{8,})`;
+      // A colon inside belongs to the token (Telegram's "6482915073:AAH7…"); one at its end does not.
+      return String.raw`((?:[A-Za-z0-9_\-./+=]|:(?=[A-Za-z0-9]))` + "{8,})";
     case "id":
       // Up to six letters, then digits; later groups (after a space or dash) start with a digit.
       return String.raw`([A-Za-z]{0,6}\s?\d[\dA-Za-z]*(?:[\s-][\dA-Za-z]*\d[\dA-Za-z]*){0,6}(?:[\s-][A-Za-z](?![A-Za-z]))?)`;
@@ -129,14 +130,14 @@ const SECURITY_CONTEXT = /\b(?:security|secret|memorable)\s+(?:questions?|answer
 
 // "<something> code is 583 920": a code given as digits is a lock, login or one-time code unless
 // the word before "code" names a public kind of code (a zip, area, promo or error code).
-const GIVEN_CODE = /(?:\b([\w'’]+)\s+)?\bcodes?\b(?:\s+[\w'’]+){0,5}?(?:\s*(?:->|=>|[:=→])|\s+(?:is|was|c['’]est)\b\s*:?|'s|’s)\s*(\d(?:[ -]?\d){2,11})(?![\w:/%]|\.\d|[ -]?\d)/gi;
+const GIVEN_CODE = /(?:\b([\w'’]+)\s+)?\bcodes?\b(?:\s+[\w'’]+){0,5}?(?:\s*(?:->|=>|[:=→])|\s+(?:is|was|c['’]est)\b\s*:?|'s|’s)\s*(\d(?:[ -]?\d){2,11}(?![\w:/%]|\.\d|[ -]?\d)|(?=[A-Z0-9]*\d[A-Z0-9]*\d)(?=[A-Z0-9]*[A-Z])[A-Z0-9]{4,10}\b)/gi;
 // "Use 449120 to sign in to Microsoft": a one-time code as the message that carries it says it.
 const USE_CODE = /\buse\s+((?:[A-Z]-)?\d{4,8})\s+(?:to|as|for)\s+(?:sign|log|verify|confirm|complete|reset|access|authenticate|your|the)\b/gi;
 // "Marigold is the password for netflix", "… and Marigold as the password": the value first.
 const PASSWORD_GIVEN_FIRST = /(?<![\w'’])([^\s,;.!?"'“”]{3,64})\s+(?:is|was|as)\s+(?:the|my|our|his|her|their|your)\s+(?:[\w'’-]+\s+){0,2}?(?:pass(?:word|code|phrase)|pin)\b(?!-|\s+(?:managers?|apps?|vaults?|resets?|hints?|rules?))/gi;
 // "8812 is the code for the front door": the value first.
 const CODE_GIVEN_FIRST = /(?<![\w.:/$£€#+-])((?:[A-Z]-)?\d(?:[ -]?\d){2,11})\s+(?:is|was|=)\s+(?:the|my|our|his|her|their|your)\s+(?:[\w'’+]+\s+)?(?:([\w'’]+)\s+)?codes?\b/gi;
-const PUBLIC_CODES = new Set(
+export const PUBLIC_CODES = new Set(
   ("zip post postal promo promotional discount voucher coupon referral invite invitation area country dialling dialing " +
     "error status exit return source qr bar dress morse colour color language airport course class module product item " +
     "sku tax booking confirmation reference tracking shipping order cheat program programming sample example fare " +

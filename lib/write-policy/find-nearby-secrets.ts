@@ -1,3 +1,4 @@
+import { PUBLIC_CODES } from "@/lib/write-policy/find-labelled-secrets";
 import type { SecretKind, SecretMatch } from "@/lib/write-policy/secret-match";
 
 // Secrets whose value is near a label rather than right after it: within a few words, in a
@@ -10,7 +11,8 @@ import type { SecretKind, SecretMatch } from "@/lib/write-policy/secret-match";
 // but a secret is that secret. "code" takes part only with a word that makes it a lock, login or
 // personal code ("door code", "her code"), never "zip code" or "promo code".
 type NearValue = "code" | "password" | "id" | "account";
-const NEAR_LABELS: { kind: SecretKind; regex: RegExp; value: NearValue }[] = [
+// notYears: a year is never this label's value ("the Highway Code 2022 edition").
+const NEAR_LABELS: { kind: SecretKind; regex: RegExp; value: NearValue; notYears?: boolean }[] = [
   { kind: "password", regex: /\b(?:pass(?:word|wd|phrase)s?|pwd|pw|log-?in(?:\s+details)?|sign-?in|creds|get(?:ting)?\s+into|log(?:ged|ging|s)?\s+(?:in|into|on)|opens?\s+(?:my|the|our)|unlocks?|wi-?fi|network\s+(?:key|name)|router)\b(?![\s-]+(?:managers?|apps?|vaults?|resets?|protected|strength|polic(?:y|ies)|hints?|rules?|requirements?))/gi, value: "password" },
   {
     kind: "pin",
@@ -24,6 +26,9 @@ const NEAR_LABELS: { kind: SecretKind; regex: RegExp; value: NearValue }[] = [
       /\b(?:otp|one[-\s]time\s+(?:code|password|passcode|pin)|2fa|two[-\s]factor|mfa|verification\s+code|auth(?:entication|enticator)?\s+code|(?:sms|text)\s+code|log-?in\s+code|sign[-\s]?in\s+code|recovery\s+codes?|backup\s+codes?|reset\s+code|security\s+key)\b/gi,
     value: "code",
   },
+  // Any "code" that is not a public kind of code ("zip code", "promo code"): "it wants a code / sms.
+  // it's 553 901", "code 118274 just came through from HMRC".
+  { kind: "pin", regex: new RegExp(String.raw`(?<!\b(?:${[...PUBLIC_CODES].join("|")})[\s-])\bcodes?\b`, "gi"), value: "code", notYears: true },
   // Acronyms only in capitals: "sin", "tin" and "pan" are words too.
   { kind: "government_id", regex: /\b(?:SSN|SIN|UTR|TIN|EIN|ITIN|TFN|NINO|BSN|DNI|NIE|NIF|PPSN|PPS|NHS)\b/g, value: "id" },
   {
@@ -69,7 +74,7 @@ function findNearLabelSecrets(text: string): SecretMatch[] {
     return lo;
   };
   const found: SecretMatch[] = [];
-  for (const { kind, regex, value } of NEAR_LABELS) {
+  for (const { kind, regex, value, notYears } of NEAR_LABELS) {
     regex.lastIndex = 0;
     const labels = [...text.matchAll(regex)].map((m) => ({ first: wordAt(m.index!), last: wordAt(m.index! + m[0].length - 1), start: m.index!, end: m.index! + m[0].length }));
     if (labels.length === 0) continue;
@@ -79,6 +84,7 @@ function findNearLabelSecrets(text: string): SecretMatch[] {
       const start = m.index!;
       const end = start + m[0].length;
       if (labels.some((l) => start < l.end && end > l.start)) continue;
+      if (notYears && /^(?:19|20)\d\d$/.test(m[0])) continue;
       // What something is called is its name, not its key: "the guest wifi is called Hazelnut5G".
       if (NAMED_BEFORE.test(text.slice(Math.max(0, start - 16), start))) continue;
       if (value !== "password" || /^\d+$/.test(m[0])) {

@@ -15,6 +15,9 @@ const SHAPES: { kind: SecretKind; regex: RegExp; check?: (m: string) => boolean 
       /\b(?:sk-(?:proj-|ant-|live-)?[A-Za-z0-9_-]{16,}|(?:sk|rk|pk)_(?:live|test)_[A-Za-z0-9]{10,}|(?:AKIA|ASIA|AGPA|AIDA|AROA)[A-Z0-9]{16}|gh[pousr]_[A-Za-z0-9]{20,}|github_pat_[A-Za-z0-9_]{20,}|glpat-[A-Za-z0-9_-]{16,}|xox[abposr]-[A-Za-z0-9-]{10,}|AIza[A-Za-z0-9_-]{30,}|hf_[A-Za-z0-9]{20,}|npm_[A-Za-z0-9]{30,}|SG\.[A-Za-z0-9_-]{16,}\.[A-Za-z0-9_-]{16,}|shpat_[a-f0-9]{20,}|dop_v1_[a-f0-9]{40,})/g,
   },
   { kind: "token", regex: /\bBearer\s+[A-Za-z0-9_\-.=+/]{12,}/g },
+  // Bot tokens: Telegram's (bot id, a colon, 35 characters) and Discord's (three dotted base64 parts).
+  { kind: "token", regex: /\b\d{8,10}:[A-Za-z0-9_-]{30,40}\b/g },
+  { kind: "token", regex: /\b[MNO][A-Za-z\d_-]{23,27}\.[A-Za-z\d_-]{6}\.[A-Za-z\d_-]{27,40}\b/g },
   { kind: "private_key", regex: /\b(?:ssh-(?:rsa|ed25519|dss)|ecdsa-sha2-nistp\d+)\s+AAAA[A-Za-z0-9+/=]{40,}/g },
   // 13-19 digits, optionally grouped by spaces or dashes; Luhn decides.
   { kind: "card_number", regex: /(?<![\d+])\d(?:[ -]?\d){12,18}(?!\d)/g, check: (m) => passesLuhn(m.replace(/[ -]/g, "")) },
