@@ -381,6 +381,15 @@ describe("redaction", () => {
     },
   );
 
+  it("takes every likely value for a secret in a message that talks of credentials, wherever it sits", () => {
+    // The value is two sentences from its label, on its own line.
+    expect(redactSecrets("Setting up online banking for my dad today. The login screen wants his customer number.\nIt's 88120457, he wrote it inside the cheque book.")).not.toContain("88120457");
+    expect(redactSecrets("the side gate has a keypad now. we went with 5190 so the kids can remember it")).not.toContain("5190");
+    // Years, times, amounts, measures and model numbers stay.
+    const kept = "I pay 12000 a year into savings. I'm on the 07:42 train. I run an RTX4090 on my ES256 test rig. I changed my bank card PIN in 2021.";
+    expect(redactSecrets(kept)).toBe(kept);
+  });
+
   it("redacts every string inside message parts", () => {
     const parts = [{ type: "text", text: "card 4111 1111 1111 1111" }, { type: "tool-save_memory", input: { content: "PIN is 1234" } }];
     expect(JSON.stringify(redactSecretsDeep(parts))).not.toMatch(/4111|1234/);

@@ -244,6 +244,46 @@ function findDialCombination(text: string): SecretMatch[] {
   });
 }
 
+// The last net, over a whole message: when it talks of credentials or payment anywhere, every
+// value in it that could be one (a run of 5+ digits that is not an amount or a measure; a string
+// of 6+ letters and digits with 2+ digits that is not a model number) is taken for one, however far from
+// its label and however the sentences break. People split secrets across sentences and lines,
+// and a stored chat message that loses a harmless number is a small price next to a leaked one.
+const CREDENTIAL_TALK =
+  /\b(?:pass(?:word|wd|phrase|code)s?|pwd|(?<!(?:ten|nine|five|\d)-)pins?|puk|otp|2fa|mfa|one[-\s]time|verification|authenticat\w*|log-?ins?|log(?:ged|ging)?\s+(?:in|on)|sign(?:ed|ing)?[-\s]?in|credentials?|creds|tokens?|api|secret|private\s+key|seed\s+phrase|recovery|backup\s+codes?|wallet|iban|swift|bic|sort\s+code|routing|acct|account\s+(?:number|no)|(?:bank|credit|debit|payment)\s+card|visa|mastercard|amex|cvv|cvc|expiry|ssn|social\s+security|national\s+insurance|passport|licen[cs]e\s+(?:number|no)|tax\s+(?:id|number|code|reference)|security\s+(?:question|answer|code)|maiden\s+name)\b/i;
+const LOOSE_VALUE = /(?<![\w.,:/$£€#+-])(?:\d(?:[ -]?\d){4,18}|(?=[A-Za-z0-9]*\d[A-Za-z0-9]*\d)(?=[A-Za-z0-9]*[A-Za-z])[A-Za-z0-9]{6,64})(?![\w:/%]|[.,]\d|[ -]?\d)/g;
+// A model or product number ("ES256", "RTX4090", "A320neo"): letters, then digits, maybe a letter or three.
+const MODEL_NUMBER = /^[A-Za-z]{1,4}\d{1,5}[A-Za-z]{0,3}$/;
+const AMOUNT_AFTER = /^\s*(?:a|an|per|each)\s+(?:day|week|month|year|hour|night)\b/i;
+// Talk of a short code (a PIN, a passcode, a card's security code, a lock's combination): then a
+// run of 3-4 digits anywhere in the message is taken for it, years, times and amounts aside.
+const SHORT_CODE_TALK = /\b(?:(?<!(?:ten|nine|five|\d)-)pins?|pin-?codes?|passcodes?|puk|cvv2?|cvc2?|csc|combination|combo|keypad|key\s?safe|lockbox|padlock|(?:door|gate|alarm|safe|locker|entry|building|garage|phone|screen|unlock|security)\s+codes?)\b/i;
+const SHORT_VALUE = /(?<![\w.,:/$£€#+-])\d{3,4}(?![\w:/%]|[.,]\d|[ -]?\d)/g;
+function findCredentialTalkValues(text: string): SecretMatch[] {
+  const found: SecretMatch[] = [];
+  if (SHORT_CODE_TALK.test(text)) {
+    for (const m of text.matchAll(SHORT_VALUE)) {
+      const start = m.index!;
+      const end = start + m[0].length;
+      if (/^(?:19|20)\d\d$/.test(m[0])) continue;
+      if (NOT_A_CODE_BEFORE.test(text.slice(Math.max(0, start - 12), start)) || NOT_A_CODE_AFTER.test(text.slice(end, end + 16)) || AMOUNT_AFTER.test(text.slice(end, end + 16))) continue;
+      found.push({ kind: "pin", start, end });
+    }
+  }
+  if (!CREDENTIAL_TALK.test(text)) return found;
+  for (const m of text.matchAll(LOOSE_VALUE)) {
+    const token = m[0];
+    const start = m.index!;
+    const end = start + token.length;
+    if (/^\d+$/.test(token.replace(/[ -]/g, "")) ? /^(?:19|20)\d\d$/.test(token) : isPlainNumber(token) || MODEL_NUMBER.test(token)) continue;
+    const before = text.slice(Math.max(0, start - 12), start);
+    const after = text.slice(end, end + 16);
+    if (NOT_A_CODE_BEFORE.test(before) || NOT_A_CODE_AFTER.test(after) || AMOUNT_AFTER.test(after) || NAMED_BEFORE.test(text.slice(Math.max(0, start - 16), start))) continue;
+    found.push({ kind: "token", start, end });
+  }
+  return found;
+}
+
 /** Every value near a label in the text; with `preceding`, values answering a turn that named a secret too. */
 export function findNearbySecrets(text: string, options: { preceding?: string } = {}): SecretMatch[] {
   return [
@@ -252,6 +292,7 @@ export function findNearbySecrets(text: string, options: { preceding?: string } 
     ...findSentenceSecrets(text),
     ...findCardGroups(text),
     ...findDialCombination(text),
+    ...findCredentialTalkValues(text),
     ...(options.preceding ? findAnsweredSecrets(text, options.preceding) : []),
   ];
 }
