@@ -132,6 +132,8 @@ function readSubject(body: Term[], clauseIsLabel = false): { subject: SubjectKin
   if (first.normal === "like" && body[1] && (body[1].tags.has("Value") || body[1].tags.has("Adverb") || body[1].tags.has("Adjective") || ["a", "an"].includes(body[1].normal))) {
     return { subject: "fragment", subjectTerms: body, verbAt: -1, fronted: false };
   }
+  // "Work out the cuts for …", "figure out how much …": to calculate, asked of the assistant ("I work out at 6" has no object).
+  if (["work", "figure"].includes(n) && body[1]?.normal === "out" && ["the", "a", "an", "how", "what", "which", "whether", "if", "my", "our", "this", "these"].includes(body[2]?.normal ?? "")) return { subject: "request", verbAt: -1, ...none };
   if (first.tags.has("Verb") || startsVerbPhrase(body, 0) || first.normal === "not") {
     // "now help me plan", "just tell me": the verb after soft adverbs is the one whose form counts.
     let v = 0;

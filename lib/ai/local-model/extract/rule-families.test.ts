@@ -118,3 +118,10 @@ describe("errands of the moment and questions without a question mark", () => {
     expect(pick("I cycle to work every day. is a helmet camera worth it").map(([content]) => content)).toEqual(["User cycles to work every day"]);
   });
 });
+
+describe("working something out is a task, working out is a habit", () => {
+  it("stores nothing for a calculation asked of the assistant", () => {
+    expect(pick("Work out the cuts for a desk about a metre wide")).toEqual([]);
+    expect(pick("figure out how much paint I need for the hallway")).toEqual([]);
+  });
+});

@@ -95,4 +95,11 @@ describe("answerFromRecall", () => {
     const memories = [memory(1, "User's son Felix is 2", 0.7), memory(2, "User's daycare closes from 28 July", 0.4)];
     expect(answerFromRecall({ question: "When is Felix's birthday?", memories, aboutSelf: true })).toBeNull();
   });
+
+  it("cites a preference about how to answer in the request's part of life, beside what answers it", () => {
+    const memories = [memory(1, "User wants all temperatures given in Celsius", 0.2, "preference"), memory(2, "User's annual check-up is on 20 November", 0.3, "note"), memory(3, "User prefers short answers", undefined, "preference", true)];
+    // A different month is a different time: November does not answer a question about July.
+    expect(answerFromRecall({ question: "Roughly how hot does it get in Lisbon in July?", memories, aboutSelf: false })?.cited).toEqual([1]);
+    expect(answerFromRecall({ question: "What would a good laptop cost me?", memories: [memory(1, "User wants prices shown in euros", 0.2, "preference"), memory(2, "User plays the cello", 0.3)], aboutSelf: false })?.cited).toEqual([1]);
+  });
 });

@@ -2,7 +2,7 @@ import nlp from "compromise";
 import { createWordAligner, type WordAligner } from "@/lib/embeddings/align-words";
 import { loadWordTable } from "@/lib/embeddings/load-word-table";
 import { toSecondPerson } from "../to-second-person";
-import { CONCEPTS, conceptsOf } from "./concepts";
+import { ANSWER_FORM, CALENDAR_GROUP, CONCEPTS, conceptsOf, sameTimeOfYear } from "./concepts";
 import type { RecalledMemory } from "./read-recall-block";
 
 // Words of a question that say nothing about what it is about.
@@ -123,6 +123,7 @@ const getAligner = () => (aligner ??= createWordAligner(loadWordTable()));
  * with its closest word in the memory (the same stem, or the nearest in meaning by the offline
  * word vectors: "breed" ~ "husky", "cigarettes" ~ "smoking"), weighted by how much the word says.
  */
+const CALENDAR = /^(january|february|march|april|may|june|july|august|september|october|november|december|monday|tuesday|wednesday|thursday|friday|saturday|sunday|spring|summer|autumn|winter)$/;
 function alignment(askedWords: string[], knownWords: string[], asksWhen: boolean): number {
   const a = getAligner();
   let said = 0;
@@ -132,7 +133,9 @@ function alignment(askedWords: string[], knownWords: string[], asksWhen: boolean
     const weight = a.weight(w);
     total += weight;
     let best = 0;
-    for (const k of knownWords) best = Math.max(best, a.similarity(w, k), sameConcept(w, k) ? CONCEPT_SIMILARITY : 0);
+    // Times of the year match only themselves: the word vectors put July next to November.
+    if (CALENDAR.test(w)) best = knownWords.some((k) => k === w) ? 1 : 0;
+    else for (const k of knownWords) best = Math.max(best, a.similarity(w, k), sameConcept(w, k) ? CONCEPT_SIMILARITY : 0);
     said += weight * best;
   }
   return total > 0 ? said / total : 0;
@@ -210,7 +213,7 @@ function touchesBody(asked: string[]): boolean {
   return asked.some((w) => FOOD.has(w) || DRINK.has(w) || EXERTION.has(w) || Math.max(a.similarity(w, "eat"), a.similarity(w, "drink"), a.similarity(w, "exercise")) >= 0.5);
 }
 
-type Scored = { m: RecalledMemory; overlap: number; aligned: number; concept: boolean; aboutAsked: number; total: number };
+type Scored = { m: RecalledMemory; overlap: number; aligned: number; concept: boolean; domain: boolean; aboutAsked: number; total: number };
 
 /**
  * How well a recalled memory answers the message: how much of the question it talks about (word
@@ -226,12 +229,15 @@ function scoreMemory(question: string, memory: RecalledMemory): Scored {
   const askedConcepts = conceptsOf(asked);
   const knownConcepts = conceptsOf([...known, ...(occupations(memory.content).length > 0 ? ["job"] : [])]);
   const constraint = isHealthConstraint(known) && touchesBody(asked);
-  const concept = constraint || [...knownConcepts].some((c) => askedConcepts.has(c));
+  const shared = [...knownConcepts].filter((c) => askedConcepts.has(c) && (c !== CALENDAR_GROUP || sameTimeOfYear(asked, known)));
+  const concept = constraint || shared.length > 0;
+  // A part of life other than the form of answers: "all temperatures in Celsius" bears on "how warm is it in July?".
+  const domain = shared.some((c) => c !== ANSWER_FORM);
   const aligned = alignment(asked, known, /^when\b/i.test(question.trim()));
   const kind = answerKindFit(question, memory.content);
   const aboutAsked = Math.min(kind, roleFit(question, memory.content));
   const total = aligned + 0.3 * (memory.relevance ?? 0.45) + (concept ? 0.15 : 0) + (constraint ? 0.2 : 0) + 0.15 * (kind + aboutAsked) + 0.15 * timeFit(question, memory);
-  return { m: memory, overlap, aligned, concept, aboutAsked, total };
+  return { m: memory, overlap, aligned, concept, domain, aboutAsked, total };
 }
 
 // Below this a memory does not answer the message, whatever else was recalled.
@@ -255,16 +261,19 @@ const TIED = 0.12;
  */
 export function answerFromRecall(options: { question: string; memories: RecalledMemory[]; aboutSelf: boolean }): RecallAnswer | null {
   const world = !options.aboutSelf && ASKS_WORLD.test(options.question.trim()) && !NAMES_SELF.test(options.question.replace(/’/g, "'"));
-  // Memories that read like orders, and answer-style preferences that share no word with the
-  // message (they shape every reply but answer no question), are never cited.
-  const relevant = options.memories
-    .filter((m) => !INSTRUCTION.test(m.content))
-    .map((m) => scoreMemory(options.question, m))
-    .filter((s) => !(s.m.standing && s.m.type === "preference" && s.overlap === 0) && s.aboutAsked >= 0 && s.total >= ANSWERS && (s.aligned >= MIN_ALIGNED || s.concept) && (!world || s.aligned >= WORLD_ALIGNED))
+  const scored = options.memories.filter((m) => !INSTRUCTION.test(m.content)).map((m) => scoreMemory(options.question, m));
+  // A preference about how to answer in this part of life ("temperatures in Celsius", "prices in
+  // naira") is cited beside the memories that answer, never in competition with them; one about
+  // the form of every answer ("short answers") shares no part of life with a question and is not.
+  const isStyle = (s: Scored) => s.m.type === "preference" && s.overlap === 0 && s.domain && s.aboutAsked >= 0;
+  const styles = scored.filter(isStyle).sort((a, b) => b.total - a.total).slice(0, 2);
+  // Memories that read like orders are never cited (filtered above).
+  const answers = scored
+    .filter((s) => !isStyle(s) && !(s.m.standing && s.m.type === "preference" && s.overlap === 0) && s.aboutAsked >= 0 && s.total >= ANSWERS && (s.aligned >= MIN_ALIGNED || s.concept) && (!world || s.aligned >= WORLD_ALIGNED))
     .sort((a, b) => b.total - a.total);
-  if (relevant.length === 0) return null;
-  const best = relevant[0]!;
-  const chosen = relevant.filter((s) => s.total >= best.total - TIED).slice(0, 3);
+  if (answers.length === 0 && styles.length === 0) return null;
+  const best = answers[0];
+  const chosen = [...(best ? answers.filter((s) => s.total >= best.total - TIED).slice(0, 3) : []), ...styles];
   const said = chosen.map((s) => `${toSecondPerson(s.m.content)} [${s.m.n}]`);
   const joined = said.length === 1 ? said[0]! : `${said.slice(0, -1).join(", ")} and ${said.at(-1)}`;
   const sentence = joined.charAt(0).toUpperCase() + joined.slice(1);

@@ -23,14 +23,30 @@ export const CONCEPTS: Set<string>[] = [
   group("music band bands song songs listen listening playlist concert gig genre instrument play plays fiddle guitar piano podcast podcasts audiobooks"),
   group("code coding program programming snippet function hook typescript javascript python react language framework editor config tabs spaces bundler database stack tool tools"),
   group("study studying student university uni school college degree phd thesis dissertation exam exams course class lecture field research"),
-  group("money salary budget pay paid bank savings finance spend"),
+  group("money salary budget pay paid bank savings finance spend cost costs price prices expensive cheap afford currency"),
   group("watch movie movies film films show shows series tv horror comedy"),
   group("team teams support supports fan football club follow match"),
   group("spring summer autumn fall winter january february march april may june july august september october november december cold warm months season"),
-  group("units metric imperial celsius fahrenheit kilometres miles grams cups temperature temperatures distance far warm"),
+  group("units metric imperial celsius fahrenheit kilometres miles grams cups temperature temperatures distance far warm hot degrees metres meters metre feet foot inches inch centimetres cm tall height measurements measure weight kilos pounds"),
   group("friend friends catch-up meet cafe cafes café cafés quiet pub"),
   group("gift gifts present presents christmas birthday get buy ideas"),
 ];
+
+/** The group of words about the form of answers: a preference about form shapes every reply and answers none. */
+export const ANSWER_FORM = CONCEPTS.findIndex((g) => g.has("bullet"));
+
+/** The group of times of the year. */
+export const CALENDAR_GROUP = CONCEPTS.findIndex((g) => g.has("november"));
+const MONTHS = new Set("january february march april may june july august september october november december".split(" "));
+/**
+ * Whether two sets of words are about the same time of year: a season and a month may be, two
+ * different months are not ("in July" and "on 20 November").
+ */
+export function sameTimeOfYear(asked: string[], known: string[]): boolean {
+  const a = asked.filter((w) => CONCEPTS[CALENDAR_GROUP]!.has(w));
+  const k = known.filter((w) => CONCEPTS[CALENDAR_GROUP]!.has(w));
+  return a.some((w) => k.includes(w)) || !(a.every((w) => MONTHS.has(w)) && k.every((w) => MONTHS.has(w)));
+}
 
 /** The concept groups a set of words touches. */
 export function conceptsOf(words: string[]): Set<number> {
