@@ -16,7 +16,7 @@ const LABELS: Label[] = [
   { kind: "password", pattern: String.raw`contrase(?:ñ|n)a|clave|mot\s+de\s+passe|mdp|senha|pass?wort|kennwort|wachtwoord|l[öo]senord|passord|adgangskode|salasana|has[łl]o|şifre|sifre|parola\s+d'ordine`, value: "word" },
   { kind: "pin", pattern: String.raw`code\s+pin|c[oó]digo\s+pin|pin-?code|pincode|pin-?nummer|geheimzahl|codice\s+pin`, value: "digits" },
   { kind: "government_id", pattern: String.raw`reisepass(?:nummer)?|pass(?:nummer|nr\.?)|personalausweis(?:nummer)?|ausweisnummer|passeport|pasaporte|passaporte|passaporto|paspoort(?:nummer)?|n[úu]mero\s+de\s+(?:pasaporte|passaporte|passeport|documento|identidad)|num[ée]ro\s+de\s+(?:passeport|s[ée]curit[ée]\s+sociale)|steuer-?(?:id|nummer)|sozialversicherungsnummer|burgerservicenummer|cpf|nric|(?:ic|fin)\s+(?:number|no\.?)|identity\s+card\s+(?:number|no\.?)`, value: "id" },
-  { kind: "password", pattern: String.raw`pass(?:word|wd)s?|p[a@]?s{1,2}w[o0]?r?ds?|pass(?=\s*[:=]|\s+(?=\S*[A-Za-z])(?=\S*[\d!@#$%^&*])\S{6,})|pwd|pw|wi-?fi\s+(?:key|code)|network\s+key|login\s+details|log-?in\s+credentials|credentials|memorable\s+word`, value: "word" },
+  { kind: "password", pattern: String.raw`pass(?:word|wd)s?|p[a@]?s{1,2}o?w(?:[o0]?r|r[o0])?ds?|pass(?=\s*[:=]|\s+(?=\S*[A-Za-z])(?=\S*[\d!@#$%^&*])\S{6,})|pwd|pw|wi-?fi\s+(?:key|code)|network\s+key|login\s+details|log-?in\s+credentials|credentials|memorable\s+word`, value: "word" },
   // A passphrase is several words: the whole clause is the secret, not its first word.
   { kind: "password", pattern: String.raw`pass\s?phrases?`, value: "phrase" },
   { kind: "pin", pattern: String.raw`(?<!(?:ten|nine|five|\d)-)pin(?:\s*(?:code|number|no\.?))?|puk(?:\s*(?:code|number))?|pass\s?code|passcode|unlock(?:\s+(?:code|pin|pattern))?|(?:bike|cycle|cable|chain|luggage|suitcase|gym|locker)\s+lock|(?:security|access|door|gate|alarm|disarm|arming|entry|entrance|building|garage|locker|lock|key\s?pad|keypad|safe|bike\s?lock|padlock|lockbox|unlock|phone|screen|voicemail)\s+(?:code|pin|combo|combination)|combination|combo|cvv2?|cvc2?|csc|card\s+security\s+code|(?:(?:three|3|four|4)[-\s])?(?:digits?|numbers?)\s+on\s+the\s+back(?:\s+of\s+(?:my|the)\s+card)?`, value: "digits" },
@@ -55,7 +55,7 @@ const DESCRIPTORS = new Set(
 );
 
 // "is", "was", … (and the same in the languages of FOREIGN_LABELS), maybe followed by ":".
-const CONNECTIVE = String.raw`(?:\s*(?:(?:\bis\b|\bwas\b|\bare\b|\bwere\b|'s|’s|\bist\b|\best\b|\bes\b|\bc['’]est\b|(?<=\s)(?:é|è|är)(?=\s)|\ber\b)\s*[:=]?|->|=>|[:=→-]|\bto\b|\bas\b|\bof\b|\bends\s+in\b|\bending\s+in\b|\bstarts\s+with\b)\s*|\s+)`;
+const CONNECTIVE = String.raw`(?:,?\s*(?:i|we)\s+(?:said|put|used|gave|answered|wrote|typed|chose|picked)\s+|\s*(?:(?:\bis\b|\bwas\b|\bare\b|\bwere\b|'s|’s|\bist\b|\best\b|\bes\b|\bc['’]est\b|(?<=\s)(?:é|è|är)(?=\s)|\ber\b)\s*[:=]?|->|=>|[:=→-]|\bto\b|\bas\b|\bof\b|\bends\s+in\b|\bending\s+in\b|\bstarts\s+with\b)\s*|\s+)`;
 const QUOTED = String.raw`["'“‘]([^"'”’\n]{2,80})["'”’]`;
 
 function valuePattern(value: Label["value"]): string {
@@ -81,6 +81,8 @@ function digitCount(s: string): number {
   return (s.match(/\d/g) ?? []).length;
 }
 
+// "I said …", "we used …": the value given as an answer.
+const GAVE = /\b(?:said|put|used|gave|answered|wrote|typed|chose|picked)\b/;
 // A connective that says "the label's value is": "is", "was", ":", "=", "->", in any of the languages above.
 const COPULA = /\b(?:is|was|are|ist|est|es|er)\b|(?<=\s)(?:é|är)(?=\s)|[:=>→]/;
 
@@ -100,7 +102,7 @@ function isValue(kind: SecretKind, value: Label["value"], raw: string, quoted: b
     }
     case "phrase":
       // "security question is set up" describes; a maiden name or phrase is the value itself.
-      return quoted || (!DESCRIPTORS.has(firstWord) && COPULA.test(connective));
+      return quoted || (!DESCRIPTORS.has(firstWord) && (COPULA.test(connective) || GAVE.test(connective)));
     case "answer":
       if (DESCRIPTORS.has(firstWord)) return false;
       return /[:=>→]/.test(connective) || (quoted && securityContext) || (securityContext && /\b(is|was)\b|'s|’s/.test(connective));
@@ -130,7 +132,7 @@ const SECURITY_CONTEXT = /\b(?:security|secret|memorable)\s+(?:questions?|answer
 
 // "<something> code is 583 920": a code given as digits is a lock, login or one-time code unless
 // the word before "code" names a public kind of code (a zip, area, promo or error code).
-const GIVEN_CODE = /(?:\b([\w'’]+)\s+)?\bcodes?\b(?:\s+[\w'’]+){0,5}?(?:\s*(?:->|=>|[:=→])|\s+(?:is|was|c['’]est)\b\s*:?|'s|’s)\s*(\d(?:[ -]?\d){2,11}(?![\w:/%]|\.\d|[ -]?\d)|(?=[A-Z0-9]*\d[A-Z0-9]*\d)(?=[A-Z0-9]*[A-Z])[A-Z0-9]{4,10}\b)/gi;
+const GIVEN_CODE = /(?:\b([\w'’]+)\s+)?\bcodes?\b(?:\s+[\w'’]+){0,5}?(?:\s*(?:->|=>|[:=→])|\s+(?:is|was|c['’]est|est|es|ist|è|é)(?=\s)\s*:?|'s|’s)\s*(\d(?:[ -]?\d){2,11}(?![\w:/%]|\.\d|[ -]?\d)|(?=[A-Z0-9]*\d[A-Z0-9]*\d)(?=[A-Z0-9]*[A-Z])[A-Z0-9]{4,10}\b)/gi;
 // "Use 449120 to sign in to Microsoft": a one-time code as the message that carries it says it.
 const USE_CODE = /\buse\s+((?:[A-Z]-)?\d{4,8})\s+(?:to|as|for)\s+(?:sign|log|verify|confirm|complete|reset|access|authenticate|your|the)\b/gi;
 // "Marigold is the password for netflix", "… and Marigold as the password": the value first.
@@ -173,6 +175,13 @@ export function findLabelledSecrets(text: string, options: { context?: string } 
     if (m[1] && PUBLIC_CODES.has(m[1].toLowerCase())) continue;
     const start = m.index! + m[0].length - m[2]!.length;
     found.push({ kind: "pin", start, end: start + m[2]!.length });
+  }
+  // "security question: what was your first pet's name? answer: Biscuit".
+  if (securityContext) {
+    for (const m of text.matchAll(/\banswers?\s*[:=]\s*([^.;!?\n,]{2,60})/gi)) {
+      const start = m.index! + m[0].length - m[1]!.length;
+      found.push({ kind: "security_answer", start, end: start + m[1]!.trimEnd().length });
+    }
   }
   for (const m of text.matchAll(USE_CODE)) found.push({ kind: "one_time_code", start: m.index! + m[0].indexOf(m[1]!), end: m.index! + m[0].indexOf(m[1]!) + m[1]!.length });
   for (const m of text.matchAll(PASSWORD_GIVEN_FIRST)) {

@@ -13,7 +13,7 @@ import type { SecretKind, SecretMatch } from "@/lib/write-policy/secret-match";
 type NearValue = "code" | "password" | "id" | "account";
 // notYears: a year is never this label's value ("the Highway Code 2022 edition").
 const NEAR_LABELS: { kind: SecretKind; regex: RegExp; value: NearValue; notYears?: boolean }[] = [
-  { kind: "password", regex: /\b(?:pass(?:word|wd|phrase)s?|pwd|pw|log-?in(?:\s+details)?|sign-?in|creds|get(?:ting)?\s+into|log(?:ged|ging|s)?\s+(?:in|into|on)|opens?\s+(?:my|the|our)|unlocks?|wi-?fi|network\s+(?:key|name)|router)\b(?![\s-]+(?:managers?|apps?|vaults?|resets?|protected|strength|polic(?:y|ies)|hints?|rules?|requirements?))/gi, value: "password" },
+  { kind: "password", regex: /\b(?:pass(?:word|wd|phrase)s?|pwd|pw|log-?in(?:\s+details)?|sign[-\s]?in|creds|get(?:ting)?\s+into|log(?:ged|ging|s)?\s+(?:in|into|on)|opens?\s+(?:my|the|our)|unlocks?|wi-?fi|network\s+(?:key|name)|router)\b(?![\s-]+(?:managers?|apps?|vaults?|resets?|protected|strength|polic(?:y|ies)|hints?|rules?|requirements?))/gi, value: "password" },
   {
     kind: "pin",
     regex:
@@ -258,6 +258,8 @@ const AMOUNT_AFTER = /^\s*(?:a|an|per|each)\s+(?:day|week|month|year|hour|night)
 // Talk of a short code (a PIN, a passcode, a card's security code, a lock's combination): then a
 // run of 3-4 digits anywhere in the message is taken for it, years, times and amounts aside.
 const SHORT_CODE_TALK = /\b(?:(?<!(?:ten|nine|five|\d)-)pins?|pin-?codes?|passcodes?|puk|cvv2?|cvc2?|csc|combination|combo|keypad|key\s?safe|lockbox|padlock|(?:door|gate|alarm|safe|locker|entry|building|garage|phone|screen|unlock|security)\s+codes?)\b/i;
+const DIGIT_WORD = String.raw`(?:zero|oh|one|two|three|four|five|six|seven|eight|nine)`;
+const SPELLED_DIGITS = new RegExp(String.raw`\b${DIGIT_WORD}(?:[\s,-]+${DIGIT_WORD}){2,}\b`, "gi");
 const SHORT_VALUE = /(?<![\w.,:/$£€#+-])\d{3,4}(?![\w:/%]|[.,]\d|[ -]?\d)/g;
 function findCredentialTalkValues(text: string): SecretMatch[] {
   const found: SecretMatch[] = [];
@@ -270,6 +272,9 @@ function findCredentialTalkValues(text: string): SecretMatch[] {
       found.push({ kind: "pin", start, end });
     }
   }
+  if (!CREDENTIAL_TALK.test(text) && !SHORT_CODE_TALK.test(text)) return found;
+  // Digits dictated in words: "one nine eight four".
+  for (const m of text.matchAll(SPELLED_DIGITS)) found.push({ kind: "pin", start: m.index!, end: m.index! + m[0].length });
   if (!CREDENTIAL_TALK.test(text)) return found;
   for (const m of text.matchAll(LOOSE_VALUE)) {
     const token = m[0];
