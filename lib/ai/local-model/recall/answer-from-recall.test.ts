@@ -102,4 +102,15 @@ describe("answerFromRecall", () => {
     expect(answerFromRecall({ question: "Roughly how hot does it get in Lisbon in July?", memories, aboutSelf: false })?.cited).toEqual([1]);
     expect(answerFromRecall({ question: "What would a good laptop cost me?", memories: [memory(1, "User wants prices shown in euros", 0.2, "preference"), memory(2, "User plays the cello", 0.3)], aboutSelf: false })?.cited).toEqual([1]);
   });
+
+  it("answers where the user comes from with where they were born or grew up, not where they live", () => {
+    const memories = [memory(1, "User lives in Bristol", 0.6), memory(2, "User grew up in Dundee", 0.5)];
+    expect(answerFromRecall({ question: "Which town do I come from?", memories, aboutSelf: true })?.cited).toEqual([2]);
+  });
+
+  it("answers a question about a pet's name only from a memory that names an animal", () => {
+    const memories = [memory(1, "User wants code examples in Go", 0.4, "preference"), memory(2, "User's first language is Polish", 0.4)];
+    expect(answerFromRecall({ question: "What's my dog's name?", memories, aboutSelf: true })).toBeNull();
+    expect(answerFromRecall({ question: "What's my dog's name?", memories: [memory(1, "User has a kelpie named Rusty", 0.5)], aboutSelf: true })?.cited).toEqual([1]);
+  });
 });

@@ -108,7 +108,8 @@ function roleFit(question: string, content: string): number {
   if (subjects.size > 0) {
     if ([...subjects].some((r) => known.has(r))) return 1;
     // An animal may be named only by its breed ("a kelpie named Rusty"): a memory rules itself out by naming someone else.
-    return [...subjects].every((r) => ANIMALS.has(ROLES[r]![0]!)) && known.size === 0 ? 0 : -1;
+    // …when it names an animal at all: "a kelpie named Rusty" does, "code examples in TypeScript" does not.
+    return [...subjects].every((r) => ANIMALS.has(ROLES[r]![0]!)) && known.size === 0 && /\b(named|called)\b/i.test(content) ? 0 : -1;
   }
   const mentioned = rolesIn((question.toLowerCase().match(/\b(my|our) ([\w-]+ )?[\w-]+\b/g) ?? []).join(" . "));
   return [...mentioned].some((r) => known.has(r)) ? 1 : 0;
@@ -186,8 +187,9 @@ function answerKindFit(question: string, content: string): number {
 const ASKS_PLAN = /\b(plan|plans|planning|going to|gonna|will i|will we|am i|are we|hoping|hope to|intend|next|switching|moving to|migrating|picking up|decided|decide|decision|future|long-term|after i)\b/i;
 const SAYS_PLAN = /\b(decided|plans?|planning|going to|will|intends?|next (year|month|week|spring|summer|autumn|winter)|this (year|month|spring|summer|autumn|winter))\b/i;
 // A question about what the user did before ("what did I do before the kids?", "what was I doing before I taught?").
-const ASKS_PAST = /\b(before|used to|previously|formerly|originally|back when)\b/i;
-const SAYS_PAST = /\b(used to|former|formerly|previously|was an?|worked|grew up|retired)\b/i;
+// "Where do I come from?" asks where the user was born or grew up, not where they live now.
+const ASKS_PAST = /\b(before|used to|previously|formerly|originally|back when|come from|came from|hail from)\b/i;
+const SAYS_PAST = /\b(used to|former|formerly|previously|was an?|worked|grew up|retired|born|raised|originally)\b/i;
 /** 1 when the question asks about plans (or the past) and the memory holds one, 0 otherwise. */
 function timeFit(question: string, memory: RecalledMemory): number {
   if (ASKS_PAST.test(question)) return SAYS_PAST.test(memory.content) ? 1 : 0;
