@@ -192,6 +192,8 @@ const ASKS_PAST = /\b(before|used to|previously|formerly|originally|back when|co
 const SAYS_PAST = /\b(used to|former|formerly|previously|was an?|worked|grew up|retired|born|raised|originally)\b/i;
 /** 1 when the question asks about plans (or the past) and the memory holds one, 0 otherwise. */
 function timeFit(question: string, memory: RecalledMemory): number {
+  // Where the user comes from is not where they live now: a memory in the present tense is a worse answer.
+  if (/\b(come from|came from|hail from|originally)\b/i.test(question)) return SAYS_PAST.test(memory.content) ? 1 : -1;
   if (ASKS_PAST.test(question)) return SAYS_PAST.test(memory.content) ? 1 : 0;
   // A "when" question is answered by a date (answerKindFit), whatever the tense of the memory.
   if (ASKS_PLAN.test(question) && !/^(do|does|did|have|has|when)\b/i.test(question)) return memory.type === "decision" || SAYS_PLAN.test(memory.content) ? 1 : 0;
