@@ -38,7 +38,9 @@ export function classifyRequest(reading: ClauseReading, cues: MessageCues, sente
   // "stop recommending podcasts", "no more emojis": to stop doing something is for good.
   const lasting = LASTING.test(framed) || sentence.lasting || (cues.lasting && has(body, ANSWER_STYLE)) || /^(please )?(stop|quit) \w+ing\b|^(please )?no more\b/.test(text);
   if (/^(please )?(do not|don't)\b/.test(text) && !lasting && !has(body, ANSWER_STYLE)) return skip("one-off don't");
-  const aboutAnswers = !reading.clause.isQuestion && ((has(body, ANSWER_STYLE) && STYLE_VERBS.test(text)) || /^(please )?(be|keep it|stay) (short|brief|concise|formal|casual|direct|blunt|gentle)\b/.test(text));
+  // "Can you keep your answers short?" asks for a way of answering, as "keep your answers short" does.
+  const askedOfYou = /^((can|could|would|will) you)\b/.test(textOf(body));
+  const aboutAnswers = (!reading.clause.isQuestion || askedOfYou) && ((has(body, ANSWER_STYLE) && STYLE_VERBS.test(text)) || /^(please )?(be|keep it|stay) (short|brief|concise|formal|casual|direct|blunt|gentle)\b/.test(text));
   // "give me trails any day", "give me a Stax record over anything in the charts": a preference said as a request.
   if (/^(just )?give me\b/.test(text) && /\b(over|any day|every (single )?time|any ?time|instead of|rather than)\b/.test(text)) {
     const what = body.slice(body.findIndex((t) => t.normal === "me") + 1);

@@ -38,7 +38,7 @@ export const EXPLICIT_ANYWHERE =
 export const LASTING =
   /\b(from now on|going forward|in future|in the future|from here on( out)?|always|never|every (single )?time|each time|any ?time|whenever|for (all|any|anything|everything|every)\b|by default|as a rule|at all times|no matter what|ever)\b/i;
 /** A one-off request: "just this once", "for this reply". */
-export const ONE_OFF = /\b(just this once|this once|for this (reply|answer|one|message|time)|just for this|this time only|just this time|for now)\b/i;
+export const ONE_OFF = /\b(just this once|this once|for this (reply|answer|one|message|time)|just for this|this time only|just this time|this time|for now)\b/i;
 
 /** What an answer is made of: an instruction about these is about answering, so it stands. */
 export const ANSWER_STYLE = words(

@@ -125,3 +125,13 @@ describe("working something out is a task, working out is a habit", () => {
     expect(pick("figure out how much paint I need for the hallway")).toEqual([]);
   });
 });
+
+describe("a way of answering asked as a question", () => {
+  it("stands when asked as 'can you …?'", () => {
+    expect(pick("Could you keep your replies short? I read them on the bus")).toEqual([["User wants the assistant to keep replies short", "preference", "save"]]);
+  });
+
+  it("is a one-off when it says so", () => {
+    expect(pick("Could you keep it brief this time?")).toEqual([]);
+  });
+});
