@@ -41,6 +41,8 @@ const FILLER = new Set(
     .split(" "),
 );
 
+const DANGLING_OBJECT = /\b(?:of|with|for|about|on|in|to|from|at|get|getting|got|buy|buying|bought|love|loves|like|likes|hate|hates|use|uses|using|need|needs|want|wants|try|tries|tried|do|does|did|have|has|had|make|makes|made|take|takes|took|keep|keeps|kept)\s+(?:it|that|this|those|these)\s*[.!]?$/i;
+
 function words(text: string): string[] {
   return text.toLowerCase().match(/[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu) ?? [];
 }
@@ -52,6 +54,9 @@ export function findJunk(content: string, options: { memoryType: string; hasExpi
   if (all.filter((w) => w !== "user" && w !== "users").length < 2 || all.every((w) => FILLER.has(w))) return "fragment";
   if (!all.some((w) => !FILLER.has(w) && w.length > 1)) return "fragment";
 
+  // "User is getting a fancy tin of it": a single claim whose object is a pronoun says nothing
+  // once the message it pointed into is gone ("… and loves it" has a claim before it).
+  if (DANGLING_OBJECT.test(text) && !/\b(?:and|but|because|since|so)\b|,/.test(text)) return "fragment";
   if (/\?\s*$/.test(text) || (WH_START.test(text) && !/^(?:what|how|when|where|why|which|who)\s+(?:user|the user)\b/i.test(text))) {
     return "question";
   }
