@@ -228,7 +228,9 @@ const CARD_WORD = /\b(?:card|cards|visa|mastercard|amex|barclaycard|debit|credit
 const FOUR_DIGITS = /(?<![\w.,:/$£€+-])\d{4}(?![\w:/%]|[.,]\d)/g;
 function findCardGroups(text: string): SecretMatch[] {
   if (!CARD_WORD.test(text)) return [];
-  const groups = [...text.matchAll(FOUR_DIGITS)].filter((m) => !/^(?:19|20)\d\d$/.test(m[0]) && !NOT_A_CODE_AFTER.test(text.slice(m.index! + 4, m.index! + 20)));
+  // A group right after a PIN's or a code's label is that, not part of the card ("phone PIN 4821").
+  const labelledCode = (at: number) => /\b(?:pins?|pin\s+(?:code|number)|passcode|codes?|cvv2?|cvc2?)\b\W+(?:\w+\W+){0,2}$/i.test(text.slice(Math.max(0, at - 30), at));
+  const groups = [...text.matchAll(FOUR_DIGITS)].filter((m) => !/^(?:19|20)\d\d$/.test(m[0]) && !NOT_A_CODE_AFTER.test(text.slice(m.index! + 4, m.index! + 20)) && !labelledCode(m.index!));
   if (groups.length < 2) return [];
   return groups.map((m) => ({ kind: "card_number", start: m.index!, end: m.index! + 4 }));
 }
