@@ -113,4 +113,10 @@ describe("answerFromRecall", () => {
     expect(answerFromRecall({ question: "What's my dog's name?", memories, aboutSelf: true })).toBeNull();
     expect(answerFromRecall({ question: "What's my dog's name?", memories: [memory(1, "User has a kelpie named Rusty", 0.5)], aboutSelf: true })?.cited).toEqual([1]);
   });
+
+  it("treats a request for advice as the asker's, not as a question about the world", () => {
+    const memories = [memory(1, "User has type 1 diabetes", undefined, "fact", true), memory(2, "User plays the cello", 0.3)];
+    expect(answerFromRecall({ question: "What's a good breakfast before a long ride?", memories, aboutSelf: false })?.cited).toEqual([1]);
+    expect(answerFromRecall({ question: "How do you say 'good morning' in Welsh?", memories, aboutSelf: false })).toBeNull();
+  });
 });

@@ -264,7 +264,9 @@ const TIED = 0.12;
  * relevant one. The best is cited with any that come close to it. Returns null when none answers.
  */
 export function answerFromRecall(options: { question: string; memories: RecalledMemory[]; aboutSelf: boolean }): RecallAnswer | null {
-  const world = !options.aboutSelf && ASKS_WORLD.test(options.question.trim()) && !NAMES_SELF.test(options.question.replace(/’/g, "'"));
+  // "What's a good breakfast before a long ride?" asks for advice, which is for the asker, not about the world.
+  const advice = /\b(a|an|some|any) (good|nice|decent|healthy|safe)\b|\b(should|shall|can|could) (i|we)\b|\b(recommend|suggest|tips?|ideas?)\b/i.test(options.question);
+  const world = !options.aboutSelf && !advice && ASKS_WORLD.test(options.question.trim()) && !NAMES_SELF.test(options.question.replace(/’/g, "'"));
   const scored = options.memories.filter((m) => !INSTRUCTION.test(m.content)).map((m) => scoreMemory(options.question, m));
   // A preference about how to answer in this part of life ("temperatures in Celsius", "prices in
   // naira") is cited beside the memories that answer, never in competition with them; one about
