@@ -24,6 +24,8 @@ const STANDING_LIMIT = 6;
 const STANDING_RESERVE = 3;
 
 const tokens = (text: string) => Math.ceil(text.length / 4) + 8;
+// Idioms whose words point search the wrong way: "what do I do for a living?" asks for a job, not a home.
+const plainQuestion = (text: string) => text.replace(/\bdo for a living\b/gi, "do as a job").replace(/\bfor a living\b/gi, "as a job");
 
 /**
  * The memories put in front of the model for one turn: the user's relevant active memories
@@ -37,7 +39,7 @@ export async function recallMemories(options: z.input<typeof OptionsSchema>): Pr
   const { userId, message, previousMessage } = OptionsSchema.parse(options);
   const { recallTokenBudget, recallMaxMemories } = config.memory;
   if (recallMaxMemories === 0 || recallTokenBudget === 0) return [];
-  const query = [message, previousMessage].filter(Boolean).join("\n").slice(0, 2000);
+  const query = [plainQuestion(message), previousMessage].filter(Boolean).join("\n").slice(0, 2000);
   const [hits, standing] = await Promise.all([
     // Not reranked by word alignment: that lifts the memory that says what was asked to the top
     // (search, query_memory) but pushes out ones that matter without sharing a word with the

@@ -119,4 +119,10 @@ describe("answerFromRecall", () => {
     expect(answerFromRecall({ question: "What's a good breakfast before a long ride?", memories, aboutSelf: false })?.cited).toEqual([1]);
     expect(answerFromRecall({ question: "How do you say 'good morning' in Welsh?", memories, aboutSelf: false })).toBeNull();
   });
+
+  it("answers what the user does for a living with their occupation, not only with a memory about their hours", () => {
+    const memories = [memory(1, "User works night shifts", 0.5), memory(2, "User is a nurse", 0.4), memory(3, "User lives in Glasgow", 0.45)];
+    expect(answerFromRecall({ question: "What do I do for a living?", memories, aboutSelf: true })?.cited).toContain(2);
+    expect(answerFromRecall({ question: "What do I do for a living?", memories, aboutSelf: true })?.cited).not.toContain(3);
+  });
 });

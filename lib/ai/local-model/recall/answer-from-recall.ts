@@ -161,7 +161,11 @@ function answerKindFit(question: string, content: string): number {
   // "Where should I meet a friend?" asks for advice, not for a place the user named.
   if (/\b(should|could|can|shall)\b/.test(q)) return 0;
   // "What does my wife do?", "what does Ngozi do for work?", "where's Callum working these days?": an occupation.
-  if (/^what (does|did|do) [\w' ]+ do\b|\b(job|profession|occupation|work as|for work)\b|^where('s| is| does)\b.*\bwork(ing|s)?\b/.test(q)) return fits(occupations(content).length > 0 || /\b(works?|worked|working|employed)\b|\bused to be\b/i.test(content));
+  if (/^what (does|did|do) [\w' ]+ do\b|\b(job|profession|occupation|work as|for work)\b|^where('s| is| does)\b.*\bwork(ing|s)?\b/.test(q)) {
+    // An occupation answers best; a memory about working that names none ("works night shifts") may help.
+    if (occupations(content).length > 0) return 1;
+    return /\b(works?|worked|working|employed)\b|\bused to be\b/i.test(content) ? 0 : -1;
+  }
   if (/^what time\b|\bwhat time (does|do|is|are)\b/.test(q)) return fits(CLOCK.test(content));
   if (/^(when|what (date|day|month|year))\b/.test(q)) return fits(DATE.test(content) || CLOCK.test(content));
   if (/^how old\b|\bwhat age\b|^how many (years|months|weeks) old\b/.test(q)) return fits(/\d/.test(content) || /\b(years?|yrs?)[- ]old\b|\baged?\b|\bborn\b|\b(is|turns?|turned) (a )?[a-z]+(-[a-z]+)?\b(?= years|$|[.,])/i.test(content));
