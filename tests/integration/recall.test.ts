@@ -94,6 +94,16 @@ describe("recall into every turn", () => {
     expect(system).not.toMatch(/bassoon|trombone/);
   });
 
+  it("finds the memory an idiom asks about: a job 'for a living', a home for 'where am I based'", async () => {
+    const user = await createMemoryTestUser();
+    const nurse = await remember(user.id, "User is a nurse");
+    const home = await remember(user.id, "User lives in Glasgow");
+    // More memories than the block holds, many of them about where someone lives: "living" alone would find those.
+    for (const other of ["User's sister Ana lives in Lisbon", "User's brother lives in Cork", "User's mum lives in Oban", "User's best friend lives in Leeds", "User's son lives in Toronto", "User's dad lives alone", "User's aunt lives by the sea", "User's cousin lives in Perth", "User is allergic to penicillin", "User has a cat named Biscuit", "User is learning Spanish"]) await remember(user.id, other);
+    expect((await recallMemories({ userId: user.id, message: "What do I do for a living?" })).map((m) => m.id)).toContain(nurse);
+    expect((await recallMemories({ userId: user.id, message: "Where am I based?" })).map((m) => m.id)).toContain(home);
+  });
+
   it("answers without memories when the user has none (no empty block)", async () => {
     const user = await createMemoryTestUser();
     const { system, recalled } = await hostedTurn(user.id, "Hello!", [{ text: "Hi!" }]);

@@ -125,4 +125,9 @@ describe("answerFromRecall", () => {
     expect(answerFromRecall({ question: "What do I do for a living?", memories, aboutSelf: true })?.cited).toContain(2);
     expect(answerFromRecall({ question: "What do I do for a living?", memories, aboutSelf: true })?.cited).not.toContain(3);
   });
+
+  it("reads an age said with 'are' ('twins who are four')", () => {
+    const memories = [memory(1, "User has twins, Olivia and Jack, who are four", 0.5), memory(2, "User works from home", 0.4)];
+    expect(answerFromRecall({ question: "How old are my children?", memories, aboutSelf: true })?.cited).toEqual([1]);
+  });
 });

@@ -168,7 +168,7 @@ function answerKindFit(question: string, content: string): number {
   }
   if (/^what time\b|\bwhat time (does|do|is|are)\b/.test(q)) return fits(CLOCK.test(content));
   if (/^(when|what (date|day|month|year))\b/.test(q)) return fits(DATE.test(content) || CLOCK.test(content));
-  if (/^how old\b|\bwhat age\b|^how many (years|months|weeks) old\b/.test(q)) return fits(/\d/.test(content) || /\b(years?|yrs?)[- ]old\b|\baged?\b|\bborn\b|\b(is|turns?|turned) (a )?[a-z]+(-[a-z]+)?\b(?= years|$|[.,])/i.test(content));
+  if (/^how old\b|\bwhat age\b|^how many (years|months|weeks) old\b/.test(q)) return fits(/\d/.test(content) || /\b(years?|yrs?)[- ]old\b|\baged?\b|\bborn\b|\b(is|are|was|were|turns?|turned) (a )?[a-z]+(-[a-z]+)?\b(?= years|$|[.,])/i.test(content));
   // An amount or a measure ("how much is left on my loan", "how big is the plot", "what size engine"): a number, not a year.
   // Asked of the user's own things only: "how far is it to Munich?" may still be helped by where they live.
   if (NAMES_SELF.test(q) && /^how (many|much|big|long|far|tall|heavy|large|fast|often)\b|^what('s| is)? (size|number|percentage|score|amount|price|budget)\b/.test(q)) return fits(QUANTITY.test(content) || (/^how long\b/.test(q) && DATE.test(content)) || (/^how often\b/.test(q) && /\b(every|daily|weekly|monthly|once|twice|times)\b/i.test(content)));
