@@ -41,7 +41,7 @@ const FILLER = new Set(
     .split(" "),
 );
 
-const DANGLING_OBJECT = /\b(?:of|with|for|about|on|in|to|from|at|get|getting|got|buy|buying|bought|love|loves|like|likes|hate|hates|use|uses|using|need|needs|want|wants|try|tries|tried|do|does|did|have|has|had|make|makes|made|take|takes|took|keep|keeps|kept)\s+(?:it|that|this|those|these)\s*[.!]?$/i;
+const DANGLING_OBJECT = /(?:\b(?:a|an|some|the)\s+(?:[\w-]+\s+){0,2}(?:of|for|with)|\b(?:get|gets|getting|got|buy|buys|buying|bought|order|orders|ordering|ordered|try|tries|trying|tried))\s+(?:it|that|this|those|these)\s*[.!]?$/i;
 
 function words(text: string): string[] {
   return text.toLowerCase().match(/[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu) ?? [];

@@ -146,6 +146,9 @@ export const PUBLIC_CODES = new Set(
     "flight train seat gate sort swift bank branch routing iata icao hs zipcode").split(" "),
 );
 
+const LOGIN_PAIR = /\b(?:log-?in|sign[-\s]?in|credentials|creds|account)\b(?:\s+(?:details|info))?\s*(?:[:=]|\bis\b|\bare\b)\s*[^\s,/|]+\s*(?:[/|,]|\band\b)\s*([^\s,;]{3,64}?)(?=[.!?]?(?:\s|$))/gi;
+const SELF_NAMED = /(?<![\w@/])(?=[\w!@#$%^&*]*\d)[A-Za-z]*(?:pass(?:word|wd|code)?|pwd|secret)[\w!@#$%^&*]*(?![\w@/])/gi;
+
 /**
  * Every value a label names in the text. The context (the user's message the text came from)
  * only says whether the talk is of security questions.
@@ -176,6 +179,13 @@ export function findLabelledSecrets(text: string, options: { context?: string } 
     const start = m.index! + m[0].length - m[2]!.length;
     found.push({ kind: "pin", start, end: start + m[2]!.length });
   }
+  // "login: sarah / ilovecats", "creds are admin, hunter2": a user name, then its password.
+  for (const m of text.matchAll(LOGIN_PAIR)) {
+    const start = m.index! + m[0].length - m[1]!.length;
+    found.push({ kind: "password", start, end: start + m[1]!.length });
+  }
+  // "Password123! is what I use": a value that names itself.
+  for (const m of text.matchAll(SELF_NAMED)) found.push({ kind: "password", start: m.index!, end: m.index! + m[0].length });
   // "security question: what was your first pet's name? answer: Biscuit".
   if (securityContext) {
     for (const m of text.matchAll(/\banswers?\s*[:=]\s*([^.;!?\n,]{2,60})/gi)) {

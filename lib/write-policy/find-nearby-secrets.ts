@@ -13,7 +13,7 @@ import type { SecretKind, SecretMatch } from "@/lib/write-policy/secret-match";
 type NearValue = "code" | "password" | "id" | "account";
 // notYears: a year is never this label's value ("the Highway Code 2022 edition").
 const NEAR_LABELS: { kind: SecretKind; regex: RegExp; value: NearValue; notYears?: boolean }[] = [
-  { kind: "password", regex: /\b(?:pass(?:word|wd|phrase)s?|pwd|pw|log-?in(?:\s+details)?|sign[-\s]?in|creds|get(?:ting)?\s+into|log(?:ged|ging|s)?\s+(?:in|into|on)|opens?\s+(?:my|the|our)|unlocks?|wi-?fi|network\s+(?:key|name)|router)\b(?![\s-]+(?:managers?|apps?|vaults?|resets?|protected|strength|polic(?:y|ies)|hints?|rules?|requirements?))/gi, value: "password" },
+  { kind: "password", regex: /\b(?:pass(?:word|wd|phrase)s?|pwd|pw|log-?in(?:\s+details)?|sign[-\s]?in|creds|get(?:ting)?\s+into|log(?:ged|ging|s)?\s+(?:in|into|on)|opens?\s+(?:my|the|our)|unlocks?|wi-?fi|network\s+(?:key|name)|router)\b(?![\s-]+(?:managers?|apps?|vaults?|resets?|protected|strength|polic(?:y|ies)|hints?|rules?|requirements?|names?|pages?|screens?|buttons?))/gi, value: "password" },
   {
     kind: "pin",
     regex:
@@ -53,7 +53,7 @@ const NEAR_VALUES: Record<NearValue, RegExp> = {
 
 // Words after which a number is a quantity or a year, not a code ("since 2015", "for 100 days").
 const NOT_A_CODE_BEFORE = /\b(?:since|in|from|until|till|by|before|after|at|year|about|around|over|under|nearly|almost|than|every|each|room|flat|apartment|suite|unit|floor|platform|route|bus|house|gate|jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\s*$/i;
-const NOT_A_CODE_AFTER = /^\s*(?:am|pm|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?|times?|people|kg|km|miles?|steps?|calories|kcal|words?|pages?|dollars?|pounds?|euros?|percent|followers|users|lines|rows|items|members|employees|students)\b/i;
+const NOT_A_CODE_AFTER = /^\s*(?:passwords|logins|accounts|entries|cards|codes|am|pm|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?|times?|people|kg|km|miles?|steps?|calories|kcal|words?|pages?|dollars?|pounds?|euros?|percent|followers|users|lines|rows|items|members|employees|students)\b/i;
 
 const NAMED_BEFORE = /\b(?:called|named|ssid(?:\s+is)?|network\s+name(?:\s+is)?)\s*[:=]?\s*["'“‘]?$/i;
 const WORD = /\S+/g;
