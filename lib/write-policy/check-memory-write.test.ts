@@ -382,6 +382,7 @@ describe("redaction", () => {
     ["the door code for the shed is four one nine two", "four one nine two"],
     ["Password123! is what I use for everything tbh", "Password123"],
     ["my laptop login: sarah / ilovecats", "ilovecats"],
+    ["the master password for my vault is four words: velvet anchor pickle moon", "pickle"],
     ["bot token 7315529804:AAF2hLq8Wz4xKc9VbN3mT7yR1pD6sJ0eUgX for my group", "AAF2hLq8Wz4xKc9VbN3mT7yR1pD6sJ0eUgX"],
     ["the discord token is NzE4MjM0NTY3ODkwMTIzNDU2Nw.Gx7Yq2.b9KdLm3QwZr8Tn5Vc1Hs6Jp0Fa4Ue7Xi2Yo if it matters", "b9KdLm3QwZr8Tn5Vc1Hs6Jp0Fa4Ue7Xi2Yo"],
     ["the wifi is called Smith_Home and it's kettle-onion-42", "kettle-onion-42"],

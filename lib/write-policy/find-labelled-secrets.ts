@@ -147,6 +147,7 @@ export const PUBLIC_CODES = new Set(
 );
 
 const LOGIN_PAIR = /\b(?:log-?in|sign[-\s]?in|credentials|creds|account)\b(?:\s+(?:details|info))?\s*(?:[:=]|\bis\b|\bare\b)\s*[^\s,/|]+\s*(?:[/|,]|\band\b)\s*([^\s,;]{3,64}?)(?=[.!?]?(?:\s|$))/gi;
+const WORDS_PASSWORD = /\b(?:pass(?:word|phrase)s?|pass\s+phrase)\b[^.\n]{0,60}?\bwords?\s*[:=-]\s*([A-Za-z]+(?:[\s,-]+[A-Za-z]+){2,11})/gi;
 const SELF_NAMED = /(?<![\w@/])(?=[\w!@#$%^&*]*\d)[A-Za-z]*(?:pass(?:word|wd|code)?|pwd|secret)[\w!@#$%^&*]*(?![\w@/])/gi;
 
 /**
@@ -181,6 +182,11 @@ export function findLabelledSecrets(text: string, options: { context?: string } 
   }
   // "login: sarah / ilovecats", "creds are admin, hunter2": a user name, then its password.
   for (const m of text.matchAll(LOGIN_PAIR)) {
+    const start = m.index! + m[0].length - m[1]!.length;
+    found.push({ kind: "password", start, end: start + m[1]!.length });
+  }
+  // "my master password is four words: velvet anchor pickle moon": the words after "words:".
+  for (const m of text.matchAll(WORDS_PASSWORD)) {
     const start = m.index! + m[0].length - m[1]!.length;
     found.push({ kind: "password", start, end: start + m[1]!.length });
   }
