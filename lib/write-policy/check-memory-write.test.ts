@@ -1,7 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { checkMemoryWrite } from "@/lib/write-policy/check-memory-write";
-import { passesAbaCheck, passesIbanCheck, passesLuhn } from "@/lib/write-policy/checksums";
-import { redactSecrets, redactSecretsDeep } from "@/lib/write-policy/redact-secrets";
+import { redactSecrets } from "@/lib/write-policy/redact-secrets";
 
 const verdict = (content: string, memoryType = "fact", hasExpiry = false) => checkMemoryWrite({ content, memoryType, hasExpiry });
 const reason = (content: string, memoryType = "fact") => {
@@ -9,18 +8,6 @@ const reason = (content: string, memoryType = "fact") => {
   return v.allowed ? null : v.reason;
 };
 
-describe("checksums", () => {
-  it("accepts real check digits and rejects near misses", () => {
-    expect(passesLuhn("4111111111111111")).toBe(true);
-    expect(passesLuhn("4111111111111112")).toBe(false);
-    expect(passesLuhn("378282246310005")).toBe(true);
-    expect(passesIbanCheck("GB82 WEST 1234 5698 7654 32")).toBe(true);
-    expect(passesIbanCheck("GB82 WEST 1234 5698 7654 33")).toBe(false);
-    expect(passesIbanCheck("DE89370400440532013000")).toBe(true);
-    expect(passesAbaCheck("021000021")).toBe(true);
-    expect(passesAbaCheck("021000022")).toBe(false);
-  });
-});
 
 describe("write policy: secrets and payment data, wherever they appear", () => {
   it.each([
@@ -317,97 +304,5 @@ describe("write policy: junk", () => {
 
   it("lets a memory with an expiry describe a temporary state", () => {
     expect(verdict("User is working from the York office this week", "fact", true)).toEqual({ allowed: true });
-  });
-});
-
-describe("redaction", () => {
-  it("replaces only the secret and keeps the rest of the sentence", () => {
-    expect(redactSecrets("I'm a nurse and my locker code is 4471.")).toBe("I'm a nurse and my locker code is [PIN removed].");
-    expect(redactSecrets("nothing secret here")).toBe("nothing secret here");
-  });
-
-  it("redacts an answer's copy of a secret value its question labelled", () => {
-    const question = "my gate code is 5830, can you remind me on Friday?";
-    expect(redactSecrets("Sure: 5830 on Friday.", { context: question })).toBe("Sure: [PIN removed] on Friday.");
-    expect(redactSecrets("Sure: 5830 on Friday.")).toBe("Sure: 5830 on Friday.");
-  });
-
-  it("names a span found by several rules by its most specific kind, whichever rule ran first", () => {
-    // The label rule calls it an API key, the random-token rule a token.
-    expect(redactSecrets("deploy key for the shop: api key Zx8Kq2Lm9Pw4Rt7Yb3Nc6Vd1Qe5")).toBe("deploy key for the shop: api key [API key removed]");
-  });
-
-  it("redacts codes given together, a card given in parts and a dial lock's turns", () => {
-    // A second code in the sentence of a labelled one, keypad keys included.
-    expect(redactSecrets("the alarm code is 6612* and the shed one is #9047, I always mix them up")).not.toMatch(/6612|9047/);
-    expect(redactSecrets("new phone contract: PIN 5521, PUK 61830472")).not.toMatch(/5521|61830472/);
-    // Groups of four digits in a message about a card, however the sentences break.
-    const card = redactSecrets("My Visa begins 4556 0192. Then it goes 7731 5508, valid till 2029.");
-    expect(card).not.toMatch(/4556|0192|7731|5508/);
-    expect(card).toContain("2029");
-    expect(redactSecrets("I have had my debit card since 2015 and it expires in 2027")).toBe("I have had my debit card since 2015 and it expires in 2027");
-    // A dial combination, and a value given after "opens with".
-    expect(redactSecrets("bike shed padlock: right to 14, left to 3, right to 27")).not.toMatch(/\b(14|27)\b/);
-    expect(redactSecrets("the lockbox by the back door of the cottage, for the cleaners, opens with 3904")).not.toMatch(/3904/);
-    expect(redactSecrets("I turn left to the station and right to the bakery")).toBe("I turn left to the station and right to the bakery");
-  });
-
-  it("redacts a password with punctuation inside it, and one given as 'pass' beside a user name", () => {
-    expect(redactSecrets("NAS login: user backup, pass Qr!7vw2Lp. can you keep it")).not.toMatch(/Qr|7vw2Lp/);
-    expect(redactSecrets("logged in with root / Hb93kTz1 and nothing happens")).not.toMatch(/Hb93kTz1/);
-    expect(redactSecrets("I pass 3 cafes on the way to work")).toBe("I pass 3 cafes on the way to work");
-  });
-
-  it.each([
-    ["the 3 digits on the back are 412", "412"],
-    ["card: 4539 1488 0343 6467 exp 04/28 sec 771", "771"],
-    ["mysql -u root -pS3cretPass! mydb", "S3cretPass"],
-    ["le code de ma carte bleue c'est 4417", "4417"],
-    ["my password hint is my dog's name plus the year, so rex2019", "rex2019"],
-    ["my social is 078051120", "078051120"],
-    ["tax number (Steuer-ID) 65929970489", "65929970489"],
-    ["answer to 'first pet' is Biscuit for my bank", "Biscuit"],
-    ["my mum's maiden name, which the bank asks, is Hollis", "Hollis"],
-    ["to check my voicemail I dial 121 then 4410", "4410"],
-    ["wifi: BT-Hub-6, key is 4fjKx9Lp2", "4fjKx9Lp2"],
-    ["the bank app wants a code / text. it's 804 117, how long is it valid?", "804"],
-    ["code 552190 just arrived from the council, pasting it here", "552190"],
-    ["Battle.net code: K3T9Q, why does it ask every time", "K3T9Q"],
-    ["Meine Passnummer: C8H2J5K1M, falls du sie brauchst", "C8H2J5K1M"],
-    ["the bank asked for my mum's maiden name, I said Adebayo", "Adebayo"],
-    ["security question: name of your first school? answer: Hillcrest", "Hillcrest"],
-    ["my passwrod is marmite77", "marmite77"],
-    ["sign in: kt@example.com / Pancakes#19", "Pancakes#19"],
-    ["mon code secret de carte est 1986", "1986"],
-    ["the door code for the shed is four one nine two", "four one nine two"],
-    ["Password123! is what I use for everything tbh", "Password123"],
-    ["my laptop login: sarah / ilovecats", "ilovecats"],
-    ["the master password for my vault is four words: velvet anchor pickle moon", "pickle"],
-    ["bot token 7315529804:AAF2hLq8Wz4xKc9VbN3mT7yR1pD6sJ0eUgX for my group", "AAF2hLq8Wz4xKc9VbN3mT7yR1pD6sJ0eUgX"],
-    ["the discord token is NzE4MjM0NTY3ODkwMTIzNDU2Nw.Gx7Yq2.b9KdLm3QwZr8Tn5Vc1Hs6Jp0Fa4Ue7Xi2Yo if it matters", "b9KdLm3QwZr8Tn5Vc1Hs6Jp0Fa4Ue7Xi2Yo"],
-    ["the wifi is called Smith_Home and it's kettle-onion-42", "kettle-onion-42"],
-  ])("redacts a secret given in everyday words: %s", (text, secret) => {
-    expect(redactSecrets(text)).not.toContain(secret);
-  });
-
-  it.each(["User uses the Highway Code 2022 edition for driving lessons", "User's dress code at work is smart casual", "User's area code is 0161", "User plays ten-pin bowling and averages 182", "the guest wifi at the cottage is called Hazelnut5G", "User bought a TP-Link Archer AX55 router in 2023", "User's social worker visits on Tuesdays"])(
-    "leaves a near miss alone: %s",
-    (text) => {
-      expect(redactSecrets(text)).toBe(text);
-    },
-  );
-
-  it("takes every likely value for a secret in a message that talks of credentials, wherever it sits", () => {
-    // The value is two sentences from its label, on its own line.
-    expect(redactSecrets("Setting up online banking for my dad today. The login screen wants his customer number.\nIt's 88120457, he wrote it inside the cheque book.")).not.toContain("88120457");
-    expect(redactSecrets("the side gate has a keypad now. we went with 5190 so the kids can remember it")).not.toContain("5190");
-    // Years, times, amounts, measures and model numbers stay.
-    const kept = "I pay 12000 a year into savings. I'm on the 07:42 train. I run an RTX4090 on my ES256 test rig. I changed my bank card PIN in 2021.";
-    expect(redactSecrets(kept)).toBe(kept);
-  });
-
-  it("redacts every string inside message parts", () => {
-    const parts = [{ type: "text", text: "card 4111 1111 1111 1111" }, { type: "tool-save_memory", input: { content: "PIN is 1234" } }];
-    expect(JSON.stringify(redactSecretsDeep(parts))).not.toMatch(/4111|1234/);
   });
 });
