@@ -4,6 +4,7 @@ import { config } from "@/lib/config";
 import { getDb } from "@/lib/db/client";
 import { selectStandingMemories } from "@/lib/db/memory-items-list-sql";
 import { hybridSearch } from "@/lib/memory/hybrid-search";
+import { plainQuestion } from "@/lib/memory/plain-question";
 import type { RecalledMemory } from "@/lib/memory/recall-schemas";
 
 const OptionsSchema = z.object({
@@ -24,13 +25,6 @@ const STANDING_LIMIT = 6;
 const STANDING_RESERVE = 3;
 
 const tokens = (text: string) => Math.ceil(text.length / 4) + 8;
-// Idioms whose words point search the wrong way: "what do I do for a living?" asks for a job, not a home;
-// "Where am I based?" asks where they live.
-const plainQuestion = (text: string) =>
-  text
-    .replace(/\bdo for a living\b/gi, "do as a job")
-    .replace(/\bfor a living\b/gi, "as a job")
-    .replace(/\b(am i|are we) based\b/gi, "do I live");
 
 /**
  * The memories put in front of the model for one turn: the user's relevant active memories

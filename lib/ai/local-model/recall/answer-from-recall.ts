@@ -1,6 +1,7 @@
 import nlp from "compromise";
 import { createWordAligner, type WordAligner } from "@/lib/embeddings/align-words";
 import { loadWordTable } from "@/lib/embeddings/load-word-table";
+import { plainQuestion } from "@/lib/memory/plain-question";
 import { toSecondPerson } from "../to-second-person";
 import { ANSWER_FORM, CALENDAR_GROUP, CONCEPTS, conceptsOf, sameTimeOfYear } from "./concepts";
 import type { RecalledMemory } from "./read-recall-block";
@@ -48,8 +49,6 @@ const WHEN_WORDS = new Set(["tonight", "today", "tomorrow", "now", "currently", 
 // In a "when" question a season says which date is wanted ("when am I off work this summer?"),
 // which answerKindFit checks; elsewhere it may be what the question is about ("who am I seeing this summer?").
 const SEASONS = new Set(["spring", "summer", "autumn", "fall", "winter", "weekend"]);
-// Idioms whose words mislead word-by-word matching: "do for a living" asks for a job, not a home.
-const normalizeQuestion = (text: string) => text.replace(/\bfor a living\b/gi, "job");
 
 // Two words of one concept group ("missus" and "wife", "dinner" and "vegetarian") count as this similar.
 const CONCEPT_SIMILARITY = 0.5;
@@ -230,7 +229,7 @@ type Scored = { m: RecalledMemory; overlap: number; aligned: number; concept: bo
  * it was included for its importance, not for this message.
  */
 function scoreMemory(question: string, memory: RecalledMemory): Scored {
-  const asked = wordsOf(normalizeQuestion(question));
+  const asked = wordsOf(plainQuestion(question));
   const known = wordsOf(memory.content);
   const askedStems = new Set(asked.map(stem));
   const overlap = known.filter((w) => askedStems.has(stem(w))).length;
