@@ -265,7 +265,10 @@ const SPELLED_DIGITS = new RegExp(String.raw`\b${DIGIT_WORD}(?:[\s,-]+${DIGIT_WO
 const SHORT_VALUE = /(?<![\w.,:/$£€#+-])\d{3,4}(?![\w:/%]|[.,]\d|[ -]?\d)/g;
 function findCredentialTalkValues(text: string): SecretMatch[] {
   const found: SecretMatch[] = [];
-  if (SHORT_CODE_TALK.test(text)) {
+  const shortCodes = SHORT_CODE_TALK.test(text);
+  const credentials = CREDENTIAL_TALK.test(text);
+  if (!shortCodes && !credentials) return found;
+  if (shortCodes) {
     for (const m of text.matchAll(SHORT_VALUE)) {
       const start = m.index!;
       const end = start + m[0].length;
@@ -274,10 +277,9 @@ function findCredentialTalkValues(text: string): SecretMatch[] {
       found.push({ kind: "pin", start, end });
     }
   }
-  if (!CREDENTIAL_TALK.test(text) && !SHORT_CODE_TALK.test(text)) return found;
   // Digits dictated in words: "one nine eight four".
   for (const m of text.matchAll(SPELLED_DIGITS)) found.push({ kind: "pin", start: m.index!, end: m.index! + m[0].length });
-  if (!CREDENTIAL_TALK.test(text)) return found;
+  if (!credentials) return found;
   for (const m of text.matchAll(LOOSE_VALUE)) {
     const token = m[0];
     const start = m.index!;
