@@ -3,8 +3,8 @@ import { z } from "zod";
 import { config } from "@/lib/config";
 import { getDb } from "@/lib/db/client";
 import { selectStandingMemories } from "@/lib/db/memory-items-list-sql";
+import { plainQuestion } from "@/lib/embeddings/plain-question";
 import { hybridSearch } from "@/lib/memory/hybrid-search";
-import { plainQuestion } from "@/lib/memory/plain-question";
 import type { RecalledMemory } from "@/lib/memory/recall-schemas";
 
 const OptionsSchema = z.object({

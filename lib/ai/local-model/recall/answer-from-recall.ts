@@ -1,7 +1,7 @@
 import nlp from "compromise";
 import { createWordAligner, type WordAligner } from "@/lib/embeddings/align-words";
 import { loadWordTable } from "@/lib/embeddings/load-word-table";
-import { plainQuestion } from "@/lib/memory/plain-question";
+import { plainQuestion } from "@/lib/embeddings/plain-question";
 import { toSecondPerson } from "../to-second-person";
 import { ANSWER_FORM, CALENDAR_GROUP, CONCEPTS, conceptsOf, sameTimeOfYear } from "./concepts";
 import type { RecalledMemory } from "./read-recall-block";

@@ -1,4 +1,4 @@
-// Idioms whose words point the wrong way, said plainly: "what do I do for a living?" asks for a
+// Idioms whose words point matching the wrong way, said plainly: "what do I do for a living?" asks for a
 // job, not a home; "where am I based?" asks where the user lives. Used by recall's search and by
 // the offline model's answer step, so both read a question the same way.
 export function plainQuestion(text: string): string {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { plainQuestion } from "@/lib/memory/plain-question";
+import { plainQuestion } from "@/lib/embeddings/plain-question";
 
 describe("plainQuestion", () => {
   it("says an idiom's question plainly and leaves other text alone", () => {
