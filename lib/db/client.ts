@@ -25,7 +25,10 @@ function createClient(poolSize = 10): PrismaClient {
 }
 
 function postgresAdapter(connectionString: string, max: number): PrismaPg {
-  const pool = new pg.Pool({ connectionString, max });
+  // Waiting for a connection (a new one, or a free slot) never hangs forever: after 10 s it
+  // fails like any other database error, so a request answers 503 and a worker job is retried,
+  // instead of both waiting on a socket that will never answer.
+  const pool = new pg.Pool({ connectionString, max, connectionTimeoutMillis: 10_000 });
   // A new connection is proof the database is back: ends an outage the logger is counting.
   pool.on("connect", () => dependencyRecovered("postgres"));
   const onError = (error: Error) => log.warn("postgres connection error", { error });

@@ -2,6 +2,7 @@ import "server-only";
 import { log } from "@/lib/log";
 import { getMemoryWriteWorkerState } from "@/lib/jobs/memory-write-worker-state";
 import { publish } from "@/lib/redis/pubsub";
+import { wakeMemoryWriteWorker } from "@/lib/jobs/wake-memory-write-worker";
 
 /** Redis channel on which an enqueue wakes workers in other processes (npm run worker). */
 export const MEMORY_WRITE_WAKE_CHANNEL = "mnemo:memory-writes:queued";
@@ -13,9 +14,8 @@ export const MEMORY_WRITE_WAKE_CHANNEL = "mnemo:memory-writes:queued";
  * a lost wake costs at most the worker's one-second poll, never the job, which is in the outbox.
  */
 export function announceMemoryWrite(): void {
-  const state = getMemoryWriteWorkerState();
-  if (state.running) {
-    state.wake?.();
+  if (getMemoryWriteWorkerState().running) {
+    wakeMemoryWriteWorker();
     return;
   }
   publish(MEMORY_WRITE_WAKE_CHANNEL, "1").catch((error: unknown) => log.warn("memory write wake not published", { error }));

@@ -6,6 +6,7 @@ import { claimMemoryWrites, STALE_CLAIM_MS } from "@/lib/jobs/claim-memory-write
 import { getMemoryWriteWorkerState } from "@/lib/jobs/memory-write-worker-state";
 import { releaseUnrecordedJobs } from "@/lib/jobs/release-unrecorded-jobs";
 import { runMemoryWriteJobs } from "@/lib/jobs/run-memory-write-jobs";
+import { wakeMemoryWriteWorker } from "@/lib/jobs/wake-memory-write-worker";
 
 /**
  * Waits until no queued or running write jobs remain (for one user, or all), up to
@@ -23,7 +24,7 @@ export async function drainMemoryWrites(
     if (pending === 0) return { drained: true, pending };
     if (Date.now() >= deadline) return { drained: false, pending };
     if (state.running) {
-      state.wake?.();
+      wakeMemoryWriteWorker();
       await sleep(25);
       continue;
     }

@@ -10,12 +10,14 @@ export type MemoryWriteWorkerState = {
   startedAt: Date | null;
   loop: Promise<void> | null;
   inFlight: Set<Promise<void>>;
-  /** Ids of the jobs in flight, whose claims the heartbeat keeps fresh. */
-  inFlightIds: Map<string, string>;
+  /** The jobs in flight (id → when it started), whose claims the heartbeat keeps fresh. */
+  inFlightIds: Map<string, number>;
   /** Claims to hand back as soon as the database answers again, so they are retried within seconds. */
   unrecorded: Map<string, UnrecordedJob>;
   /** Wakes the idle loop early (set while it sleeps). */
   wake: (() => void) | null;
+  /** Set by a wake that came while the loop was not asleep, so its next sleep ends at once. */
+  wakeRequested: boolean;
   /** SIGTERM/SIGINT handlers are installed once per process, however often the worker restarts. */
   signalsInstalled: boolean;
 };
@@ -32,6 +34,7 @@ export function getMemoryWriteWorkerState(): MemoryWriteWorkerState {
     inFlightIds: new Map(),
     unrecorded: new Map(),
     wake: null,
+    wakeRequested: false,
     signalsInstalled: false,
   };
   return g[KEY];

@@ -12,7 +12,7 @@ import { processMemoryWriteJob } from "@/lib/jobs/process-memory-write-job";
 export function runMemoryWriteJobs(options: { jobs: MemoryWriteJobRow[]; onSettled?: () => void }): Promise<void>[] {
   const state = getMemoryWriteWorkerState();
   return options.jobs.map((job) => {
-    state.inFlightIds.set(job.id, job.user_id);
+    state.inFlightIds.set(job.id, Date.now());
     const task = runWithBackgroundDb(() => processMemoryWriteJob({ job })).finally(() => {
       state.inFlight.delete(task);
       state.inFlightIds.delete(job.id);
