@@ -37,6 +37,8 @@ describe("database outage during writes", () => {
     // Read all of its output (an unread pipe that fills up would stall the worker) and keep it
     // for the failure message.
     let output = "";
+    let exit = "still running";
+    child.on("exit", (code, signal) => void (exit = `exited with ${code ?? signal}`));
     child.stderr!.on("data", (d: Buffer) => void (output = (output + d.toString()).slice(-4000)));
     await new Promise<void>((resolve, reject) => {
       child!.stdout!.on("data", (d: Buffer) => {
@@ -76,7 +78,7 @@ describe("database outage during writes", () => {
       return rows.every((j) => j.status === "done") ? rows : null;
     }, 20_000).catch(async (error: Error) => {
       const rows = await jobs();
-      throw new Error(`${error.message}; jobs ${JSON.stringify(rows.map((j) => [j.status, j.attempts, j.lastError]))}; worker output: ${output}`);
+      throw new Error(`${error.message}; jobs ${JSON.stringify(rows.map((j) => [j.status, j.attempts, j.lastError]))}; worker ${exit}, its output: ${output}`);
     });
     const recoverySeconds = (Date.now() - restoredAt) / 1000;
     expect(recoverySeconds).toBeLessThan(10);
