@@ -277,6 +277,8 @@ describe("write policy: junk", () => {
     ["User likes it", "fragment"],
     ["User has been there twice", "fragment"],
     ["yeah", "fragment"],
+    ["User it", "fragment"],
+    ["User", "fragment"],
   ])("refuses %j as %s", (content, expected) => {
     expect(reason(content)).toBe(expected);
   });
@@ -298,6 +300,8 @@ describe("write policy: junk", () => {
     ["User's dentist appointment is today at 3pm", "note"],
     ["User is not a morning person", "fact"],
     ["User currently lives in Leeds", "fact"],
+    ["User smokes", "fact"],
+    ["User meditates.", "fact"],
   ])("keeps %j", (content, type) => {
     expect(verdict(content, type)).toEqual({ allowed: true });
   });

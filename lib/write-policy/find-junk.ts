@@ -51,7 +51,10 @@ function words(text: string): string[] {
 export function findJunk(content: string, options: { memoryType: string; hasExpiry: boolean }): JunkReason | null {
   const text = content.trim();
   const all = words(text);
-  if (all.filter((w) => w !== "user" && w !== "users").length < 2 || all.every((w) => FILLER.has(w))) return "fragment";
+  const claim = all.filter((w) => w !== "user" && w !== "users");
+  // "User smokes", "User meditates": one verb can be a whole claim; one filler word ("User it") cannot.
+  const oneVerb = claim.length === 1 && /^(?:the\s+)?users?\s+\p{L}{3,}[.!]?$/iu.test(text) && !FILLER.has(claim[0]!);
+  if ((claim.length < 2 && !oneVerb) || all.every((w) => FILLER.has(w))) return "fragment";
   if (!all.some((w) => !FILLER.has(w) && w.length > 1)) return "fragment";
 
   // "User is getting a fancy tin of it": a single claim whose object is a pronoun says nothing
