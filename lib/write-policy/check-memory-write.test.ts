@@ -278,6 +278,8 @@ describe("write policy: junk", () => {
     ["User has been there twice", "fragment"],
     ["yeah", "fragment"],
     ["User it", "fragment"],
+    ["User is routing bank details removed", "fragment"],
+    ["User's passport number is [ID number removed]", "fragment"],
     ["User", "fragment"],
   ])("refuses %j as %s", (content, expected) => {
     expect(reason(content)).toBe(expected);
@@ -301,6 +303,7 @@ describe("write policy: junk", () => {
     ["User is not a morning person", "fact"],
     ["User currently lives in Leeds", "fact"],
     ["User smokes", "fact"],
+    ["User removed the old fence", "fact"],
     ["User meditates.", "fact"],
   ])("keeps %j", (content, type) => {
     expect(verdict(content, type)).toEqual({ allowed: true });

@@ -43,6 +43,9 @@ const FILLER = new Set(
 
 const DANGLING_OBJECT = /(?:\b(?:a|an|some|the)\s+(?:[\w-]+\s+){0,2}(?:of|for|with)|\b(?:get|gets|getting|got|buy|buys|buying|bought|order|orders|ordering|ordered|try|tries|trying|tried))\s+(?:it|that|this|those|these)\s*[.!]?$/i;
 
+// The placeholders lib/write-policy/redact-secrets.ts leaves, with or without their brackets.
+const REDACTED = /\[[^\]]{0,40}\bremoved\]|\b(?:password|pin|one-time code|security answer|api key|private key|token|card number|iban|bank details|id number)\s+removed\b/i;
+
 function words(text: string): string[] {
   return text.toLowerCase().match(/[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu) ?? [];
 }
@@ -57,6 +60,9 @@ export function findJunk(content: string, options: { memoryType: string; hasExpi
   if ((claim.length < 2 && !oneVerb) || all.every((w) => FILLER.has(w))) return "fragment";
   if (!all.some((w) => !FILLER.has(w) && w.length > 1)) return "fragment";
 
+  // "User is routing [bank details removed]": what is left where a secret was taken out of the
+  // message says nothing about the user (and reads as broken to them).
+  if (REDACTED.test(text)) return "fragment";
   // "User is getting a fancy tin of it": a single claim whose object is a pronoun says nothing
   // once the message it pointed into is gone ("… and loves it" has a claim before it).
   if (DANGLING_OBJECT.test(text) && !/\b(?:and|but|because|since|so)\b|,/.test(text)) return "fragment";

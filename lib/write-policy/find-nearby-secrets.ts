@@ -10,10 +10,10 @@ import type { SecretKind, SecretMatch } from "@/lib/write-policy/secret-match";
 // the SMS code"). A value of the label's shape within a few words of a label that names nothing
 // but a secret is that secret. "code" takes part only with a word that makes it a lock, login or
 // personal code ("door code", "her code"), never "zip code" or "promo code".
-type NearValue = "code" | "password" | "id" | "account";
+type NearValue = "code" | "mixedCode" | "password" | "id" | "account";
 // notYears: a year is never this label's value ("the Highway Code 2022 edition").
 const NEAR_LABELS: { kind: SecretKind; regex: RegExp; value: NearValue; notYears?: boolean }[] = [
-  { kind: "password", regex: /\b(?:pass(?:word|wd|phrase)s?|pwd|pw|log-?in(?:\s+details)?|sign[-\s]?in|creds|get(?:ting)?\s+into|log(?:ged|ging|s)?\s+(?:in|into|on)|opens?\s+(?:my|the|our)|unlocks?|wi-?fi|network\s+(?:key|name)|router)\b(?![\s-]+(?:managers?|apps?|vaults?|resets?|protected|strength|polic(?:y|ies)|hints?|rules?|requirements?|names?|pages?|screens?|buttons?))/gi, value: "password" },
+  { kind: "password", regex: /\b(?:pass(?:word|wd|phrase)s?|pwd|pw|log-?in(?:\s+details)?|sign[-\s]?in|creds|get(?:ting)?\s+into|log(?:ged|ging|s)?\s+(?:in|into|on)|opens?\s+(?:my|the|our)|unlocks?|wi-?fi|network\s+(?:key|name)|(?:home|wireless|guest)\s+network|router)\b(?![\s-]+(?:managers?|apps?|vaults?|resets?|protected|strength|polic(?:y|ies)|hints?|rules?|requirements?|names?|pages?|screens?|buttons?))/gi, value: "password" },
   {
     kind: "pin",
     regex:
@@ -26,14 +26,20 @@ const NEAR_LABELS: { kind: SecretKind; regex: RegExp; value: NearValue; notYears
       /\b(?:otp|one[-\s]time\s+(?:code|password|passcode|pin)|2fa|two[-\s]factor|mfa|verification\s+code|auth(?:entication|enticator)?\s+code|(?:sms|text)\s+code|log-?in\s+code|sign[-\s]?in\s+code|recovery\s+codes?|backup\s+codes?|reset\s+code|security\s+key)\b/gi,
     value: "code",
   },
-  // Any "code" that is not a public kind of code ("zip code", "promo code"): "it wants a code / sms.
-  // it's 553 901", "code 118274 just came through from HMRC".
-  { kind: "pin", regex: new RegExp(String.raw`(?<!\b(?:${[...PUBLIC_CODES].join("|")})[\s-])\bcodes?\b`, "gi"), value: "code", notYears: true },
+  // Any "code" that is not a public kind of code ("zip code", "promo code"), in the languages
+  // users mix in too: "it wants a code / sms. it's 553 901", "Tu código de Mercado Pago es 615204".
+  { kind: "pin", regex: new RegExp(String.raw`(?<!\b(?:${[...PUBLIC_CODES].join("|")})[\s-])\b(?:codes?|c[oó]digos?|codice|kode?|combinaci[oó]n|combinaison|combina[çc][ãa]o|combinazione|kombination)\b`, "gi"), value: "code", notYears: true },
+  // A lock's or a door's code need not be digits: "his garage code … it's Josh1990".
+  {
+    kind: "pin",
+    regex: /\b(?:(?:security|access|door|gate|alarm|entry|entrance|building|garage|locker|lock|key\s?pad|keypad|safe|padlock|lockbox|unlock|phone|screen|my|her|his|their|our|your)\s+(?:codes?|combos?|combinations?)|combinations?|combos?)\b/gi,
+    value: "mixedCode",
+  },
   // Acronyms only in capitals: "sin", "tin" and "pan" are words too.
   { kind: "government_id", regex: /\b(?:SSN|SIN|UTR|TIN|EIN|ITIN|TFN|NINO|BSN|DNI|NIE|NIF|PPSN|PPS|NHS)\b/g, value: "id" },
   {
     kind: "government_id",
-    regex: /\b(?:social\s+security|social\s+insurance|social(?=\s+(?:is|was|number|no)\b)|national\s+insurance|passport|driv(?:er'?s?|ing)\s+licen[cs]e|tax\s+(?:id|reference|file|number|no|code)|taxpayer\s+reference|medicare|medicaid|aadhaa?r|national\s+id|(?:member(?:ship)?|subscriber|policy|insurance|patient|beneficiary)\s+(?:id|number|no))\b/gi,
+    regex: /\b(?:passeport|pasaporte|passaporte|passaporto|reisepass|paspoort|personalausweis\w*|ausweis\w*|c[ée]dula|social\s+security|social\s+insurance|social(?=\s+(?:is|was|number|no)\b)|national\s+insurance|passport|driv(?:er'?s?|ing)\s+licen[cs]e|tax\s+(?:id|reference|file|number|no|code)|taxpayer\s+reference|medicare|medicaid|aadhaa?r|national\s+id|(?:member(?:ship)?|subscriber|policy|insurance|patient|beneficiary)\s+(?:id|number|no))\b/gi,
     value: "id",
   },
   { kind: "bank_account", regex: /\b(?:(?:bank\s+)?account|acct|acc|sort(?:\s+code)?|routing|bsb|transit)\b/gi, value: "account" },
@@ -47,6 +53,8 @@ const NEAR_VALUES: Record<NearValue, RegExp> = {
   password: /(?<![\w@/.:-])(?:(?=[^\s,;"'()]*[A-Za-z])(?=[^\s,;"'()]*[\d#!$%^&*@_?])[^\s,;"'()]{6,64}(?<![.!?])|\d{4,})(?![\w@/])/g,
   // 6+ digits, grouped or not, maybe with a letter or two in front or one at the end; or a code
   // of letters and 5+ digits (5KW7-FN3-QT28).
+  // 6-20 letters and digits, at least two of each: "Josh1990", "blue42x".
+  mixedCode: /(?<![\w@/.:-])(?=(?:[A-Za-z]*\d){2})(?=(?:\d*[A-Za-z]){2})[A-Za-z0-9]{6,20}(?![\w@/-])/g,
   id: /(?<![\w-])(?:[A-Za-z]{0,2}\d(?:[ -]?\d){5,14}[A-Za-z]?|(?=(?:[A-Za-z-]*\d){5})(?=[\d-]*[A-Za-z])[A-Za-z0-9]{2,}(?:-[A-Za-z0-9]{2,}){0,4})(?![\w-])/g,
   account: /(?<![\w-])\d(?:[ -]?\d){5,16}(?![\w-])/g,
 };

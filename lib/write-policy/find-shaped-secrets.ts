@@ -56,6 +56,18 @@ const SHAPES: { kind: SecretKind; regex: RegExp; check?: (m: string) => boolean 
     regex: /\b(?:[A-Z0-9]{4,6}-){2,}[A-Z0-9]{4,6}\b/g,
     check: (m) => m.split("-").filter((g) => /\d/.test(g) && /[A-Z]/.test(g)).length >= 2,
   },
+  // Two or more dashed groups, each of letters and digits in one case (recovery and backup codes:
+  // "x8k2-m4p9", "Q7N3-T6V1"); words and model names ("covid-19", "A320-B737") do not have two
+  // letters and a digit in every group.
+  {
+    kind: "one_time_code",
+    regex: /(?<![\w-])[A-Za-z0-9]{4,6}(?:-[A-Za-z0-9]{4,6})+(?![\w-])/g,
+    check: (m) => m.split("-").every((g) => /\d/.test(g) && /[A-Za-z].*[A-Za-z]/.test(g)) && !(/[a-z]/.test(m) && /[A-Z]/.test(m)),
+  },
+  // A service mapped to one unbroken value with an arrow, as in a list of logins ("Spotify →
+  // moonlight_sonata", "Netflix -> Hunter#22"): a value with a digit, a symbol or an underscore is
+  // that login's password ("Leeds → York" is a route, "v1 -> v2" has no service name).
+  { kind: "password", regex: /(?<=\b[A-Z][\w.&+-]*\s*(?:→|->|=>)\s*)(?=[^\s,;]*[\d_!@#$%^&*])[^\s,;]{6,64}(?<![.!?])/g },
   // 9-digit ABA routing numbers only when they pass the check and sit next to an account word.
 ];
 
@@ -65,15 +77,21 @@ const KEY_VALUE = /["']?\b([A-Za-z][A-Za-z0-9_.-]*)["']?\s*[:=]\s*["']?([^\s"',;
 const SECRET_KEY_PARTS = new Set(["password", "passwd", "pwd", "pass", "secret", "token", "apikey", "passphrase", "pin", "credentials", "privatekey"]);
 function findKeyValueSecrets(text: string): SecretMatch[] {
   const found: SecretMatch[] = [];
-  for (const m of text.matchAll(KEY_VALUE)) {
+  const pattern = new RegExp(KEY_VALUE.source, "g");
+  for (let m = pattern.exec(text); m; m = pattern.exec(text)) {
+    const start = m.index + m[0].length - m[2]!.length;
+    // The value may itself start a key ("config: DISCORD_TOKEN=…"): look again from there.
+    pattern.lastIndex = start;
     const parts = m[1]!.replace(/([a-z])([A-Z])/g, "$1_$2").toLowerCase().split(/[_.-]/);
-    const named = parts.some((p) => SECRET_KEY_PARTS.has(p)) || (parts.includes("key") && parts.some((p) => ["api", "access", "private", "secret", "signing", "master"].includes(p)));
+    const last = parts.at(-1)!;
+    // An environment variable that ends in KEY holds one (SENDGRID_KEY, STRIPE_KEY), unless it is public.
+    const envKey = parts.length >= 2 && last === "key" && m[1] === m[1]!.toUpperCase() && !parts.some((p) => ["public", "publishable", "primary", "foreign"].includes(p));
+    const named = envKey || parts.some((p) => SECRET_KEY_PARTS.has(p)) || (parts.includes("key") && parts.some((p) => ["api", "access", "private", "secret", "signing", "master"].includes(p)));
     if (!named) continue;
     // A one-word key is configuration only when written as such ("PASSWORD=…", "\"token\": …");
     // "Secret: I'm planning a surprise" is prose.
     const quoted = /^["']/.test(m[0]);
     if (parts.length < 2 && !(quoted || m[1] === m[1]!.toUpperCase())) continue;
-    const start = m.index! + m[0].length - m[2]!.length;
     found.push({ kind: "password", start, end: start + m[2]!.length });
   }
   return found;

@@ -67,11 +67,20 @@ describe("redaction", () => {
     ["bot token 7315529804:AAF2hLq8Wz4xKc9VbN3mT7yR1pD6sJ0eUgX for my group", "AAF2hLq8Wz4xKc9VbN3mT7yR1pD6sJ0eUgX"],
     ["the discord token is NzE4MjM0NTY3ODkwMTIzNDU2Nw.Gx7Yq2.b9KdLm3QwZr8Tn5Vc1Hs6Jp0Fa4Ue7Xi2Yo if it matters", "b9KdLm3QwZr8Tn5Vc1Hs6Jp0Fa4Ue7Xi2Yo"],
     ["the wifi is called Smith_Home and it's kettle-onion-42", "kettle-onion-42"],
+    ["pasting my config: DISCORD_TOKEN=MTA4NzQ.Gx7kPq.r9Vt2LmW PREFIX=!", "r9Vt2LmW"],
+    ["DATABASE_URL=postgres://localhost/shop\nSENDGRID_KEY=SG.xK2pQ9.mR4vT8nL", "mR4vT8nL"],
+    ["Tu código de Mercado Pago es 615204. No lo compartas.", "615204"],
+    ["Die Kombination für meinen Spind ist 6-2-9.", "6-2-9"],
+    ["mon passeport expire en octobre 2028. Le numéro c'est 19AV45872", "19AV45872"],
+    ["Wiederherstellungscodes für Proton: x8k2-m4p9, q7n3-t6v1", "q7n3-t6v1"],
+    ["my mate gave me his garage code so I can borrow his ladder, it's Josh1990 lol", "Josh1990"],
+    ["Home network Hendrix5G, key Stratocaster1969. Chromecast won't pair.", "Stratocaster1969"],
+    ["pls save this so I never lose it again: Spotify → moonlight_sonata 🎵", "moonlight_sonata"],
   ])("redacts a secret given in everyday words: %s", (text, secret) => {
     expect(redactSecrets(text)).not.toContain(secret);
   });
 
-  it.each(["User uses the Highway Code 2022 edition for driving lessons", "User's dress code at work is smart casual", "User's area code is 0161", "User plays ten-pin bowling and averages 182", "the guest wifi at the cottage is called Hazelnut5G", "User bought a TP-Link Archer AX55 router in 2023", "User's social worker visits on Tuesdays"])(
+  it.each(["User uses the Highway Code 2022 edition for driving lessons", "User's dress code at work is smart casual", "User's area code is 0161", "User plays ten-pin bowling and averages 182", "the guest wifi at the cottage is called Hazelnut5G", "User bought a TP-Link Archer AX55 router in 2023", "User's social worker visits on Tuesdays", "User flies the A320-B737 route", "User had covid-19 in 2021", "STRIPE_PUBLISHABLE_KEY=pk_demo_shopfront", "User's gate is B12 for flight BA2831", "User's passport expires in October 2028", "User commutes Leeds → York, 2 stops", "User moved the project from Python 2 -> Python 3"])(
     "leaves a near miss alone: %s",
     (text) => {
       expect(redactSecrets(text)).toBe(text);
