@@ -2,6 +2,8 @@
 // clause rules see ordinary English. Only whole words, only forms that are unambiguous in
 // context; anything else is left as the user wrote it.
 
+import { fixTypos } from "./fix-typos";
+
 const REPLACEMENTS: [RegExp, string][] = [
   [/\b(have|has|had|do|does|did|is|are|was|were|could|would|should|must|need)nt\b/gi, "$1n't"],
   [/\bcant\b/gi, "can't"],
@@ -72,6 +74,7 @@ export function normalizeTexting(text: string): string {
   // "not a fan of my job tbh, i work in a call centre": the interjection goes, its comma stays.
   let out = text.replace(PICTOGRAPHS, ". ").replace(INTERJECTIONS, (m) => (m.endsWith(",") ? ", " : " "));
   for (const [pattern, replacement] of REPLACEMENTS) out = out.replace(pattern, replacement);
+  out = fixTypos(out);
   // A lone lowercase "i" is the pronoun.
   out = out.replace(/(^|[^\p{L}'])i(?=[\s',.!?;:]|$)/gu, "$1I");
   return out
