@@ -2,6 +2,7 @@ import { findThirdPartySensitive } from "@/lib/write-policy/find-third-party-sen
 import { classifyClause } from "./classify-clause";
 import { contentWords, has, textOf } from "./clause-tests";
 import { findExpiry } from "./find-expiry";
+import { findNamedRelations } from "./find-named-relations";
 import { keepMainClaims, ownPronouns, type Draft } from "./keep-main-claims";
 import { ACQUAINTANCES, ANSWER_STYLE, CHAT_THINGS, COMMITTED, EXPLICIT_ANYWHERE, KIN, LASTING, RESTATEMENT, UNIVERSAL_KIN } from "./lexicon";
 import { maskSecrets, namesSecret } from "./mask-secrets";
@@ -232,6 +233,15 @@ function extract(text: string, options: { correction?: boolean; now?: Date }): E
     const confidence = memory.hedged ? (explicit ? 0.7 : 0.6) : explicit ? 0.95 : options.correction ? 0.9 : 0.85;
     const importance = Math.round(Math.max(0.1, Math.min(1, memory.importance + (explicit ? 0.1 : 0) - (memory.hedged ? 0.1 : 0))) * 100) / 100;
     result.memories.push({ content, memory_type: memory.type, confidence, importance, ...(expiry ? { expires_at: expiry.at } : {}) });
+  }
+  // Someone named by their relation in a clause that says nothing lasting of them ("My husband
+  // Tomasz and I keep squabbling …") is still someone in the user's life.
+  if (!result.hypothetical) {
+    for (const relation of findNamedRelations(normalized)) {
+      const named = new RegExp(String.raw`\b${relation.name}\b`, "i");
+      if (result.memories.some((m) => named.test(m.content))) continue;
+      result.memories.push({ content: relation.content, memory_type: "fact", confidence: cues.explicit ? 0.95 : 0.85, importance: 0.7 });
+    }
   }
   return result;
 }
