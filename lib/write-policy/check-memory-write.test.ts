@@ -265,6 +265,9 @@ describe("write policy: junk", () => {
     ["User is in a rush", "passing_state"],
     ["User is not feeling well", "passing_state"],
     ["User is in Berlin this week for a conference", "passing_state"],
+    ["User is at the gym today", "passing_state"],
+    ["User made a typo earlier", "about_conversation"],
+    ["User makes mistake", "about_conversation"],
     ["User found the explanation helpful", "about_conversation"],
     ["User thanked the assistant", "about_conversation"],
     ["User corrected their earlier statement about the city", "about_conversation"],
@@ -304,6 +307,7 @@ describe("write policy: junk", () => {
     ["User currently lives in Leeds", "fact"],
     ["User smokes", "fact"],
     ["User removed the old fence", "fact"],
+    ["User switched to Hetzner this morning", "fact"],
     ["User meditates.", "fact"],
   ])("keeps %j", (content, type) => {
     expect(verdict(content, type)).toEqual({ allowed: true });

@@ -21,8 +21,10 @@ const PASSING_STATE = new RegExp(
 const NOT_WELL = new RegExp(String.raw`(?:${SUBJECT}|^)(?:is\s+)?(?:not|isn't|isnt)\s+feeling\s+(?:well|great|good|100)`, "i");
 const RIGHT_NOW = /\b(?:today|tonight|right now|rn|atm|at the moment|this (?:morning|afternoon|evening|week|weekend)|for the (?:week|weekend|day)|just now|this minute)\b/i;
 
+const CHANGE_MADE = /\b(?:switched|decided|moved|started|quit|bought|booked|signed up|joined|adopted|enrolled|committed|chose|picked|went with|changed|got (?:married|engaged|divorced|promoted|hired))\b/i;
+
 const CONVERSATION = /\b(?:(?:this|the|our|current|previous|last|earlier|that)\s+(?:chat|conversation|session|thread|discussion|exchange|reply|answer|response)|the (?:assistant|ai|bot|chatbot)|thank(?:s|ed|ing)?\b|appreciat(?:es|ed) the (?:help|answer)|(?:found|finds) (?:the|this|that|your) (?:answer|reply|response|advice|help|explanation)|(?:was|is) (?:helpful|unhelpful|useful))\b/i;
-const CORRECTION_META = /\b(?:corrected|clarified|misspoke|mistyped|changed (?:their|his|her) mind|previously (?:said|mentioned|stated)|(?:said|mentioned|stated) (?:earlier|before|previously)|meant to say|made a (?:typo|mistake))\b/i;
+const CORRECTION_META = /\b(?:corrected|clarified|misspoke|mistyped|changed (?:their|his|her) mind|previously (?:said|mentioned|stated)|(?:said|mentioned|stated) (?:earlier|before|previously)|meant to say|(?:made|makes?|making) (?:a |an )?(?:typo|mistake|error))\b/i;
 
 const TASK = new RegExp(
   String.raw`(?:${SUBJECT})?(?:asked|asks|is\s+asking|requested|requests|wants\s+to\s+know|wanted\s+to\s+know|would\s+like\s+to\s+know|needs\s+help|wants\s+help|asked\s+for\s+help|is\s+looking\s+for\s+(?:help|advice|ideas|suggestions|recommendations)|wants\s+(?:you|the\s+assistant)\s+to|would\s+like\s+(?:you|the\s+assistant)\s+to)\b`,
@@ -76,7 +78,8 @@ export function findJunk(content: string, options: { memoryType: string; hasExpi
   }
   if (!options.hasExpiry && options.memoryType !== "note" && options.memoryType !== "episode") {
     if ((PASSING_STATE.test(text) || NOT_WELL.test(text)) && !LASTING.test(text)) return "passing_state";
-    if (RIGHT_NOW.test(text) && !LASTING.test(text)) return "passing_state";
+    // "User switched to Hetzner this morning": a change made today lasts; "User is at the gym today" does not.
+    if (RIGHT_NOW.test(text) && !LASTING.test(text) && options.memoryType !== "decision" && !CHANGE_MADE.test(text)) return "passing_state";
   }
   return null;
 }

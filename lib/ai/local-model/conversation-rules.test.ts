@@ -92,6 +92,14 @@ describe("a correction", () => {
     ]);
     expect(fake.memories.map((m) => m.status)).toEqual(["superseded", "active"]);
   });
+
+  it("takes both values from \"X, not Y\" and writes nothing for the apology around it", async () => {
+    const { fake } = await converse(["I have a cat, her name is Miso. She won't eat the new food.", "Sorry, I made a mistake — her name is Mochi, not Miso."]);
+    expect(fake.memories.map((m) => [m.content, m.status])).toEqual([
+      ["User has a cat, Miso", "superseded"],
+      ["User has a cat, Mochi", "active"],
+    ]);
+  });
 });
 
 describe("a restatement", () => {

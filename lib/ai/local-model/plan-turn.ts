@@ -76,13 +76,20 @@ const valueKind = (text: string): "name" | "number" | null => (/\d/.test(text) ?
 /** The second step of a correction: save the new value, superseding exactly one memory the lookup found. */
 function correctionSaves(extraction: Extraction, hits: MemoryHit[], substitution: ReturnType<typeof substituteValue>, latest: SavedMemory | undefined): PlannedToolCall[] {
   const used = new Set<string>();
-  const claims: MemoryCandidate[] =
-    extraction.memories.length > 0 ? extraction.memories : substitution ? [{ content: substitution.content, memory_type: substitution.old.type as MemoryCandidate["memory_type"], confidence: 0.9, importance: 0.8 }] : [];
+  // The substitution ("her name is Mochi, not Miso" → "User has a cat, Mochi") stands unless
+  // the message said the new value in a claim of its own; what else it said ("sorry, I made a
+  // mistake") is no correction.
+  const newWords = substitution ? substitution.content.split(/\s+/).filter((w) => !substitution.old.content.split(/\s+/).includes(w)) : [];
+  const saysNewValue = extraction.memories.some((m) => newWords.some((w) => new RegExp(String.raw`\b${w.replace(/[^\p{L}\d]/gu, "")}\b`, "iu").test(m.content)));
+  const useSubstitution = substitution !== null && (extraction.memories.length === 0 || !saysNewValue);
+  const claims: MemoryCandidate[] = useSubstitution
+    ? [{ content: substitution.content, memory_type: substitution.old.type as MemoryCandidate["memory_type"], confidence: 0.9, importance: 0.8 }]
+    : extraction.memories;
   const calls: PlannedToolCall[] = [];
   const superseding: boolean[] = [];
   for (const claim of claims) {
     const free = hits.filter((h) => !used.has(h.id));
-    const exact = substitution && extraction.memories.length === 0 ? free.find((h) => h.content === substitution.old.content) : undefined;
+    const exact = useSubstitution ? free.find((h) => h.content === substitution.old.content) : undefined;
     // Failing a shared topic, "we're on Azure" after "… will be hosted on AWS": the last memory, when the new value is of its kind.
     const recent = latest && valueKind(claim.content) !== null && valueKind(claim.content) === valueKind(latest.content) ? free.find((h) => h.content === latest.content) : undefined;
     const old = exact ?? pickSupersededMemory({ correction: claim.content, memoryType: claim.memory_type, hits: free }) ?? recent;

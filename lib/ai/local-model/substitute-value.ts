@@ -44,7 +44,7 @@ function spanLike(content: string, value: string): string | null {
 export function substituteValue(text: string, saved: SavedMemory[]): { old: SavedMemory; content: string } | null {
   const normalized = normalizeTexting(text);
   const match = normalized.match(IT_IS) ?? normalized.match(THE_ONE) ?? normalized.match(BARE_VALUE);
-  if (!match) return null;
+  if (!match) return swapNamedValue(normalized, saved);
   // "it's almond milk I use": the value without the clause that says what it is to the user.
   const value = match[1]!.trim().replace(/\s+(?:that |which )?(?:i|we)\s+\w+$/i, "");
   const replaced = match[2]?.trim();
@@ -57,6 +57,25 @@ export function substituteValue(text: string, saved: SavedMemory[]): { old: Save
     const after = new RegExp(`\\b${escape(span)}\\s+(${escape(head)})\\b`, "i").exec(memory.content);
     if (after && value.includes(" ")) span = `${span} ${after[1]}`;
     return { old: memory, content: memory.content.replace(span, value) };
+  }
+  return null;
+}
+
+// "her name's Mochi, not Miso", "we're on Hetzner now instead of AWS": the old value is named,
+// and the new one is as many words just before it.
+const NOT_PAIR = /([\p{L}\d][\p{L}\d' -]*?),?\s+(?:not|instead of|rather than)\s+((?:the\s+)?[\p{L}\d][\p{L}\d'-]*(?:\s+[\p{L}\d'-]+){0,2}?)\s*(?:[,.;!?—-]|$)/iu;
+
+/** A correction that names both values: the latest memory that holds the old one gets the new one. */
+function swapNamedValue(text: string, saved: SavedMemory[]): { old: SavedMemory; content: string } | null {
+  const match = NOT_PAIR.exec(text);
+  if (!match) return null;
+  const oldValue = match[2]!.trim();
+  const said = match[1]!.trim().split(/\s+/);
+  const newValue = said.slice(-oldValue.split(/\s+/).length).join(" ");
+  if (!isValue(newValue) || newValue.toLowerCase() === oldValue.toLowerCase()) return null;
+  for (const memory of [...saved].reverse()) {
+    const span = new RegExp(`\\b${escape(oldValue)}\\b`, "i").exec(memory.content)?.[0];
+    if (span) return { old: memory, content: memory.content.replace(span, newValue) };
   }
   return null;
 }
