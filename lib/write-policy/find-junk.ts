@@ -43,7 +43,9 @@ const FILLER = new Set(
     .split(" "),
 );
 
-const DANGLING_OBJECT = /(?:\b(?:a|an|some|the)\s+(?:[\w-]+\s+){0,2}(?:of|for|with)|\b(?:get|gets|getting|got|buy|buys|buying|bought|order|orders|ordering|ordered|try|tries|trying|tried))\s+(?:it|that|this|those|these)\s*[.!]?$/i;
+// A claim that ends on a pronoun pointing back into the message: "… a fancy tin of it", "… eat it".
+// "… doing all of it" says how much, of something the claim has named.
+const DANGLING_OBJECT = /(?<!\b(?:all|most|none|lots|plenty|rest)\s+)\b[\p{L}'’-]+\s+(?:it|that|this|those|these)\s*[.!]?$/iu;
 
 // The placeholders lib/write-policy/redact-secrets.ts leaves, with or without their brackets.
 const REDACTED = /\[[^\]]{0,40}\bremoved\]|\b(?:password|pin|one-time code|security answer|api key|private key|token|card number|iban|bank details|id number)\s+removed\b/i;

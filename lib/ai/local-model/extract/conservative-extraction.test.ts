@@ -49,6 +49,9 @@ describe("extractMemories keeps the main disclosure and drops side clauses", () 
     "I've been twice.",
     "I would quit tomorrow if I won the lottery.",
     "I'd love to live by the sea if money allowed.",
+    // A question after a filler, with no question mark.
+    "wait whats my parrots name again, do u remember",
+    "ok so where do I keep the spare keys",
   ])("writes nothing for %j", (text) => {
     expect(extractMemories(text).memories).toEqual([]);
   });

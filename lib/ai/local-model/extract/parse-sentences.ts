@@ -63,6 +63,14 @@ function retagParallelGerunds(terms: Term[]): void {
 }
 
 const AUX_OPENERS = new Set(["do", "does", "did", "can", "could", "would", "will", "should", "shall", "is", "are", "am", "was", "were", "have", "has", "may", "might"]);
+const LEAD_FILLERS = new Set(["wait", "oh", "ok", "okay", "so", "hey", "um", "umm", "hmm", "and", "but", "also", "btw", "well", "anyway", "right", "quick", "sorry", "oops"]);
+/** The terms after the fillers a question may open with: "wait, what's my dog's name again", "ok so where do I …". */
+export function afterFillers(terms: Term[]): Term[] {
+  let start = 0;
+  while (start < terms.length - 2 && LEAD_FILLERS.has(terms[start]!.normal)) start++;
+  return terms.slice(start);
+}
+
 const QUESTION_WORDS = new Set(["what", "where", "who", "why", "how", "which", "whose", "when"]);
 
 /**
@@ -70,9 +78,10 @@ const QUESTION_WORDS = new Set(["what", "where", "who", "why", "how", "which", "
  * I live"), or an inverted auxiliary ("do you know my name").
  */
 export function looksLikeQuestion(terms: Term[]): boolean {
-  const [first, second] = terms;
-  if (!first) return false;
+  if (terms.length === 0) return false;
   if (/\?/.test(terms.at(-1)!.post)) return true;
+  const [first, second] = afterFillers(terms);
+  if (!first) return false;
   if (first.tags.has("QuestionWord") || QUESTION_WORDS.has(first.normal)) {
     return second !== undefined && (second.tags.has("Verb") || ["many", "much", "old", "long", "often", "far"].includes(second.normal));
   }

@@ -1,6 +1,6 @@
 import { canBeVerb, gerundLike } from "./know-verbs";
 import { TRAIT_WORDS } from "./lexicon";
-import type { Sentence, Term } from "./parse-sentences";
+import { afterFillers, type Sentence, type Term } from "./parse-sentences";
 
 /**
  * How a clause hangs on what came before it: "start" (a sentence or a piece after a colon
@@ -277,7 +277,7 @@ const INVERTED = new Set(["do", "does", "did", "is", "are", "am", "was", "were",
 
 /** "what should I …", "is it worth …", "should I take …": a question without its question mark. */
 function opensQuestion(terms: Term[]): boolean {
-  const [first, second] = terms;
+  const [first, second] = afterFillers(terms);
   if (!first || !second) return false;
   if (WH.has(first.normal)) return isVerb(second) || ["many", "much", "old", "long", "often", "far", "about"].includes(second.normal);
   return INVERTED.has(first.normal) && (second.tags.has("Pronoun") || second.tags.has("Determiner") || second.tags.has("Noun")) && second.normal !== "not";
