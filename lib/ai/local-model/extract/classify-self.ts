@@ -69,6 +69,8 @@ function isPreference(reading: ClauseReading, rest: Term[], clauseText: string):
   if (verb.lemma === "find" && rest.length >= 2 && rest.at(-1)!.tags.has("Adjective") && !rest.some((t) => t.tags.has("Comparative") || /er$/.test(t.normal))) return true;
   // "I'd choose Linux over Windows every time", "I'd take trails any day".
   if (verb.modal === "would" && ["choose", "pick", "take", "go", "have"].includes(verb.lemma) && /\b(over|any day|every (single )?time|anytime|any time)\b/.test(clauseText)) return true;
+  // "I'll always pick a train over a plane": a choice promised for every time is a taste, not a plan.
+  if (verb.future && ["choose", "pick", "take", "go", "have", "book", "use"].includes(verb.lemma) && /\b(always|every (single )?time|any day|anytime|any time)\b/.test(clauseText)) return true;
   return JUDGEMENT_FOR_ME.test(clauseText) && /\b(me|i|my)\b/.test(clauseText);
 }
 

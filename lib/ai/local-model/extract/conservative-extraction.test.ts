@@ -52,6 +52,8 @@ describe("extractMemories keeps the main disclosure and drops side clauses", () 
     // A question after a filler, with no question mark.
     "wait whats my parrots name again, do u remember",
     "ok so where do I keep the spare keys",
+    // Thinking aloud is not a plan.
+    "I'm half thinking I'll sell the van in spring, but I could be talked out of it.",
   ])("writes nothing for %j", (text) => {
     expect(extractMemories(text).memories).toEqual([]);
   });
@@ -113,6 +115,7 @@ describe("extractMemories types", () => {
     ["We're vegetarian at home.", [["User is vegetarian at home", "fact"]]],
     ["We use Slack at work.", [["User and their team use Slack at work", "fact"]]],
     ["We've decided to migrate the billing service to Go.", [["User and their team have decided to migrate the billing service to Go", "decision"]]],
+    ["I'll always book an aisle seat, even on short hops.", [["User will always book an aisle seat, even on short hops", "preference"]]],
   ])("%s", (text, expected) => {
     expect(pick(text)).toEqual(expected);
   });

@@ -217,7 +217,7 @@ export const HEDGE_LEADS = [
 ].map((p) => p.split(" "));
 /** The user says the matter is still open: plans in the same sentence are only proposals. */
 export const UNDECIDED =
-  /\b(nothing('s| is| has been)? (decided|final|settled|set in stone)|not (set in stone|decided|final|settled|certain)|(have not|haven't|not) (really |fully |yet )?(decided|committed)|undecided|still deciding|up in the air|depends on|not sure( yet)?|no idea|who knows|keep flip-flopping|flip-flopping|still thinking|thinking it over|we will see|we'll see|might still|or maybe not|in two minds)\b/i;
+  /\b(nothing('s| is| has been)? (decided|final|settled|set in stone)|not (set in stone|decided|final|settled|certain)|(have not|haven't|not) (really |fully |yet )?(decided|committed)|undecided|still deciding|up in the air|depends on|not sure( yet)?|no idea|who knows|keep flip-flopping|flip-flopping|still thinking|thinking it over|we will see|we'll see|might still|or maybe not|in two minds|half thinking|toying with|on the fence|(could|might) (easily )?be talked out of)\b/i;
 /** The user says the matter is settled: plans in the same message are decisions. */
 export const COMMITTED =
   /\b(decided|decision('s| is| has been)? (made|taken)|decisions made|big decision|(made|taken|took|reached) (the|a|my|our) (final |big )?decision|(it's|it is|that's|that is|this is) (really |now |officially )?(official|final|settled|happening|decided)|officially|made up (my|our) minds?|done (dithering|deciding|comparing)|settled|signed off|booked|for sure|confirmed|locked in|it is happening|finally|final answer|my choice|pulled the trigger)\b/i;
