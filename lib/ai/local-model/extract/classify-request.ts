@@ -1,4 +1,4 @@
-import { has, textOf } from "./clause-tests";
+import { has, textOf, unresolvedPronoun } from "./clause-tests";
 import { ANSWER_STYLE, LASTING, ONE_OFF } from "./lexicon";
 import { joinTerms, type Term } from "./parse-sentences";
 import { mapPronouns, phraseInstruction, tidy, trimTail } from "./phrase-memory";
@@ -17,8 +17,11 @@ export function addressedAs(body: Term[]): string | null {
   let name = body.slice(at + 2);
   if (["as", "by"].includes(name[0]?.normal ?? "")) name = name.slice(1);
   name = trimTail(name);
-  const stop = name.findIndex((t, i) => i > 0 && ["from", "please", "instead", "going", "everyone", "because", "since", "if", "now"].includes(t.normal));
+  const stop = name.findIndex((t, i) => i > 0 && ["from", "please", "instead", "going", "everyone", "because", "since", "if", "now", "only", "no", "and", "but", "or"].includes(t.normal));
   if (stop > 0) name = name.slice(0, stop);
+  // "Dee, no need for Ma'am": the name ends at the comma ("Margaret, not Maggie" says it twice).
+  const comma = name.findIndex((t, i) => /,/.test(t.post) && name[i + 1]?.normal !== "not");
+  if (comma >= 0) name = name.slice(0, comma + 1);
   if (name.length === 0 || name.length > 5 || !name.some((t) => /^[A-Z]/.test(t.text) || t.tags.has("FirstName") || t.tags.has("ProperNoun"))) return null;
   return tidy(joinTerms(name));
 }
@@ -49,5 +52,9 @@ export function classifyRequest(reading: ClauseReading, cues: MessageCues, sente
   if (!lasting && !aboutAnswers) return skip("task request");
   if (reading.clause.isQuestion && !/^((can|could|would|will) you|please)\b/.test(textOf(body))) return skip("question");
   const frame = LASTING.test(textOf(reading.leads.frame)) ? ` ${joinTerms(reading.leads.frame)}` : "";
-  return keep({ content: tidy(`${phraseInstruction(body)}${frame}`), type: "preference", importance: 0.8, standing: true });
+  // "can you drop them for good": what "them" is was said before ("the emojis are cringe"). "It"
+  // in an instruction is mostly idiom ("keep it short", "give it to me straight").
+  const found = unresolvedPronoun(body.slice(1));
+  const pronoun = found && ["them", "those", "these"].includes(found.normal) ? found : null;
+  return keep({ content: tidy(`${phraseInstruction(body)}${frame}`), type: "preference", importance: 0.8, standing: true, ...(pronoun ? { pronoun } : {}) });
 }

@@ -144,3 +144,13 @@ describe("extractMemories never stores another person's private matter", () => {
     expect(contents).toEqual([own]);
   });
 });
+
+describe("extractMemories reads standing instructions said in passing", () => {
+  it.each([
+    ["Kindly address me as Dee only, no need of Ma'am or Madam.", [["User prefers to be called Dee", "preference"]]],
+    ["the bullet lists are too much, can you stop using them from now on", [["User wants the assistant to stop using the bullet lists from now on", "preference"]]],
+    ["honestly the emojis are a bit much, can you drop them for good", [["User wants the assistant to drop the emojis for good", "preference"]]],
+  ])("%s", (text, expected) => {
+    expect(pick(text)).toEqual(expected);
+  });
+});

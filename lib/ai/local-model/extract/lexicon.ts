@@ -36,7 +36,7 @@ export const EXPLICIT_ANYWHERE =
 
 /** A standing instruction or lasting habit, not a one-off: "from now on", "always", "whenever". */
 export const LASTING =
-  /\b(from now on|going forward|in future|in the future|from here on( out)?|always|never|every (single )?time|each time|any ?time|whenever|for (all|any|anything|everything|every)\b|by default|as a rule|at all times|no matter what|ever)\b/i;
+  /\b(from now on|going forward|in future|in the future|from here on( out)?|always|never|every (single )?time|each time|any ?time|whenever|for (all|any|anything|everything|every)\b|by default|as a rule|at all times|no matter what|ever|for good|permanently|in every (reply|answer|response|message))\b/i;
 /** A one-off request: "just this once", "for this reply". */
 export const ONE_OFF = /\b(just this once|this once|for this (reply|answer|one|message|time)|just for this|this time only|just this time|this time|for now)\b/i;
 

@@ -60,6 +60,10 @@ const REPLACEMENTS: [RegExp, string][] = [
   [/\s&\s/g, " and "],
   // "my birthday's 14 February", "the demo's on Friday": the tagger reads "'s" as a possessive there.
   [/\b(my|our|the) (\w+)['’]s (?=\d+(?!\d*(st|nd|rd|th)\b)|(a|an|the|in|on|at|from|called|named|due|over|out|back|been|got|going|gone|booked|moved|next|this|every) )/gi, "$1 $2 is "],
+  // "Kindly address me as Dee": the polite request word of Indian and West African English.
+  [/(^|[.!?]\s+)kindly\s+/gi, "$1please "],
+  // "like in every reply": "like" as a pause before a phrase, not a liking.
+  [/(^|[,.;]\s*)like\s+(?=(in|on|at|for|with|when|every|all)\b)/gi, "$1"],
   // Asides that only frame the message: "…, just so you know", "fyi".
   [/,?\s*\b(just so (you|u) know|just fyi|for your information)\b[,.]?/gi, "."],
 ];
