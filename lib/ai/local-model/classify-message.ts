@@ -29,6 +29,8 @@ const FORGET_VERBS = "forget|delete|remove|erase|wipe|drop|unlearn|scrap|purge|c
 const FORGET_REQUEST = new RegExp(
   String.raw`^((please|pls|just|and|also|now|then|hey|so)\s+)*((can|could|would|will) you\s+(please\s+)?|i (want|need|would like) you to\s+|i'd like you to\s+)?(${FORGET_VERBS})\b(?! to\b)|^(i would rather|i'd rather|i had rather|i'd prefer|i would prefer) you (did not|didn't|not|do not|don't) (remember|keep|store|know|save)\b|^(please )?(do not|don't|stop) (keeping|storing|remembering|keep|store) (my|that|what|anything)\b`,
 );
+// "can you drop the emojis in every reply", "remove the bullet points from now on": an instruction about answers, not about memory.
+const ANSWER_INSTRUCTION = /\b(in (every|each|your|all|all your) (reply|replies|answer|answers|response|responses|message|messages)|from now on|going forward|emojis?|emoji|bullet( points?| lists?)?|exclamation marks?)\b/;
 const RECALL_ALL = /\b(what|everything|anything) (do|did|have) you (know|remember|got|stored|saved|have)( stored| saved)? (about|on|of) me\b|\b(tell me|show me|list) (what|everything) you (know|remember)\b|\b(list|show)( me)? (all )?my memories\b|\bwhat do you remember\b\??$/;
 const SEARCH = /\b(search|look up|look through|check) (your |my )?(memory|memories)\b|\b(search|look up) .* in (your |my )?(memory|memories)\b|\bdo you have anything (saved|stored|remembered) (about|on)\b/;
 const GREETING = /^(hi|hello|hey|hiya|yo|good (morning|afternoon|evening)|greetings|howdy)\b/;
@@ -69,7 +71,7 @@ export function classifyMessage(text: string): MessageReading {
   }
   for (const sentence of sentences) {
     const w = words(sentence).replace(FILLER, "").replace(/^(thanks|thank you|maybe later|ok|okay)[\s,.]+/, "");
-    if (FORGET_REQUEST.test(w) && !/^i (always |never |keep |sometimes )?forget/.test(w)) return { intent: "forget", sentences };
+    if (FORGET_REQUEST.test(w) && !/^i (always |never |keep |sometimes )?forget/.test(w) && !ANSWER_INSTRUCTION.test(w)) return { intent: "forget", sentences };
   }
   if (SEARCH.test(lowered)) return { intent: "search", sentences };
   const asks = sentences.some((s) => s.isQuestion) || /^(tell me|list|show me|show)\b/.test(first);

@@ -116,3 +116,11 @@ describe("forget 'that'", () => {
     expect(turns[1]![0]).toEqual({ toolName: "delete_memory", input: { description: "User is training for a half marathon in October", confirm: false } });
   });
 });
+
+describe("an instruction about answers that uses a forget word", () => {
+  it("saves the standing preference instead of searching memory to delete", async () => {
+    const { turns, fake } = await converse(["the emojis are a bit much tbh, can you drop them in every reply"]);
+    expect(turns[0]!.map((c) => c.toolName)).toEqual(["save_memory"]);
+    expect(fake.memories.map((m) => [m.content, m.type])).toEqual([["User wants the assistant to drop the emojis in every reply", "preference"]]);
+  });
+});
