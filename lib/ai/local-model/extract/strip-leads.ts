@@ -79,7 +79,11 @@ function stripRole(terms: Term[]): { terms: Term[]; role: Term[] | null } {
 }
 
 const FRAMING = [
-  ...["irony", "thing", "truth", "funny thing", "problem", "catch", "point", "kicker", "reality", "fact", "honest truth", "short version", "long and short of it", "background", "context", "situation", "deal"].flatMap((noun) => [`the ${noun} is`, `${noun} is`]),
+  ...["irony", "thing", "truth", "funny thing", "problem", "catch", "point", "kicker", "reality", "fact", "honest truth", "short version", "long and short of it", "background", "context", "situation", "deal"].flatMap((noun) => [`the ${noun} is`, `${noun} is`, `the ${noun} is that`]),
+  // "The relevant thing is that I've had a hearing aid …", "the main point is, I'm vegan".
+  ...["relevant", "important", "main", "key", "only", "big", "other", "annoying", "tricky", "awkward", "crucial"].flatMap((adjective) =>
+    ["thing", "point", "bit", "detail", "fact", "issue", "problem", "catch"].flatMap((noun) => [`the ${adjective} ${noun} is`, `the ${adjective} ${noun} is that`]),
+  ),
   // "It reminded me that my favourite film is …", "I should mention I'm coeliac": a frame around the user's own claim.
   "it reminded me", "that reminded me", "which reminded me", "it reminds me", "i should mention", "i should say", "i forgot to mention", "i forgot to say",
   "i should add", "i meant to say", "i meant to mention", "i have to say", "i must say", "i should tell you", "i should have said", "i have to admit", "i must admit", "i will admit", "i admit",
