@@ -124,3 +124,12 @@ describe("an instruction about answers that uses a forget word", () => {
     expect(fake.memories.map((m) => [m.content, m.type])).toEqual([["User wants the assistant to drop the emojis in every reply", "preference"]]);
   });
 });
+
+describe("a message that opens with \"no\" when nothing waits for an answer", () => {
+  it("is a preference, not a refusal", async () => {
+    const { turns, fake } = await converse(["no mushrooms ever pls. pasta ideas for tonight?"]);
+    expect(turns[0]!.map((c) => c.toolName)).toEqual(["save_memory"]);
+    expect(fake.memories.map((m) => m.type)).toEqual(["preference"]);
+    expect(fake.memories[0]!.content).toMatch(/mushrooms/);
+  });
+});

@@ -169,7 +169,9 @@ export function planTurn(view: PromptView, tools: Set<string>, options: { now: D
     // A yes to a deletion offer whose candidates are not in the history (text-only history): search again.
     const offered = view.previous && /\b(delete|forget)\b/i.test(view.previous.assistantText) && view.previous.exchanges.length === 0;
     if (intent === "affirm" && offered && tools.has("delete_memory")) return call("delete_memory", { description: rewriteRequest(view.previous!.userText), confirm: false });
-    if (intent === "deny" || extraction.memories.length === 0) return say(replyWithoutTools(intent));
+    // "no cilantro ever pls" with nothing waiting for a yes or no is a preference, not a refusal.
+    const waiting = deletion !== undefined || proposals.length > 0 || Boolean(offered);
+    if ((intent === "deny" && waiting) || extraction.memories.length === 0) return say(replyWithoutTools(intent));
   }
   const needsTool = intent === "forget" ? "delete_memory" : intent === "recall-all" || intent === "search" ? "query_memory" : null;
   if (needsTool && !tools.has(needsTool)) return say(replyWithoutTools(intent));
