@@ -2,7 +2,7 @@
 // paraphrase pairs) into development and test parts: whole users, and pairs by id, ordered by a
 // salted hash so the split is stable and made without reading the content.
 //
-//   node --import tsx eval/tools/split-recall-dataset.ts --test-share 0.4 --out eval/datasets input.json
+//   node --import tsx eval/tools/split-recall-dataset.ts --name recall_i --test-share 0.5 --out eval/datasets input.json
 import { createHash } from "node:crypto";
 import { readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
@@ -15,12 +15,14 @@ const { values, positionals } = parseArgs({
     "test-share": { type: "string", default: "0.4" },
     out: { type: "string", default: "eval/datasets" },
     salt: { type: "string", default: "mnemo-blind-2026-12" },
+    // recall_i → recall_i_dev.json / recall_i_test.json; never the first set's recall_dev.json by accident.
+    name: { type: "string" },
   },
 });
 const share = Number(values["test-share"]);
 const input = positionals[0];
-if (!input || !(share > 0 && share < 1)) {
-  console.error("usage: split-recall-dataset.ts [--test-share 0.4] [--out DIR] input.json");
+if (!input || !values.name || !(share > 0 && share < 1)) {
+  console.error("usage: split-recall-dataset.ts --name NAME [--test-share 0.4] [--out DIR] input.json");
   process.exit(2);
 }
 const dataset = RecallDatasetSchema.parse(JSON.parse(await readFile(input, "utf8")));
@@ -34,7 +36,7 @@ const users = split(dataset.users);
 const contrasts = split(dataset.contrast_pairs);
 const paraphrases = split(dataset.paraphrase_pairs);
 for (const part of ["dev", "test"] as const) {
-  const file = path.join(values.out!, `recall_${part}.json`);
+  const file = path.join(values.out!, `${values.name}_${part}.json`);
   const out = {
     version: dataset.version,
     description:
