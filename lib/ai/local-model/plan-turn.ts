@@ -145,7 +145,12 @@ export function planTurn(view: PromptView, tools: Set<string>, options: { now: D
     if (intent === "affirm" && search && !done.some((e) => DeleteInputSchema.parse(e.input).confirm) && tools.has("delete_memory")) {
       return call("delete_memory", { description: search.description, confirm: true, memory_ids: search.ids });
     }
-    return say(composeReply({ exchanges: done, intent, withheldCredential: extraction.withheldCredential, userText: current.userText }));
+    const reply = composeReply({ exchanges: done, intent, withheldCredential: extraction.withheldCredential, userText: current.userText });
+    // "I'm in Veracruz next week. Which local dishes should I try?": the save is acknowledged, and
+    // the question still gets what memory says about it (a shellfish allergy).
+    const asks = done.every((e) => e.toolName === "save_memory") && classifyMessage(current.userText).sentences.some((s) => s.isQuestion);
+    const answer = asks && recall.present ? answerFromRecall({ question: current.userText, memories: recall.memories, aboutSelf: false }) : null;
+    return say(answer ? `${reply} ${answer.text}` : reply);
   }
 
   if (intent === "partial-affirm" && (pendingDeletion(view.previous) || pendingProposals(view.previous).length)) {

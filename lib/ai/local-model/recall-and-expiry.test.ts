@@ -73,6 +73,15 @@ describe("answering from the recalled memories in the system prompt", () => {
     expect(calls).toEqual(["save_memory"]);
     expect(fake.writes.map((w) => w.content)).toEqual(["User just adopted a greyhound called Pip"]);
   });
+
+  it("saves what a message states and still answers its question from memory", async () => {
+    const system = systemWith(["[1] fact · relevance 0.52 · User is allergic to shellfish", "[2] fact · relevance 0.31 · User plays the trumpet"]);
+    const { text, calls, fake } = await ask(system, "I'm in Veracruz next week. Which local dishes should I try?");
+    expect(calls).toEqual(["save_memory"]);
+    expect(fake.memories.map((m) => m.content)).toEqual(["User is in Veracruz next week"]);
+    expect(text).toMatch(/allergic to shellfish \[1\]/);
+    expect(text).not.toMatch(/\[2\]/);
+  });
 });
 
 describe("memories kept only for a while", () => {

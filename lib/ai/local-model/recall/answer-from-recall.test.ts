@@ -10,6 +10,21 @@ describe("answerFromRecall", () => {
     expect(answer).toEqual({ text: "You're a nurse [1].", cited: [1] });
   });
 
+  it("does not answer a question about a place with a memory that only names it, but does one about the user's people", () => {
+    expect(answerFromRecall({ question: "How tall is Mount Kenya?", memories: [memory(1, "User lives in Nanyuki near Mount Kenya", 0.6)], aboutSelf: false })).toBeNull();
+    expect(answerFromRecall({ question: "Which lake is Kisumu on?", memories: [memory(1, "User grew up in Kisumu", 0.6)], aboutSelf: false })).toBeNull();
+    expect(answerFromRecall({ question: "What does Fiona do?", memories: [memory(1, "User's wife Fiona is a GP", 0.6)], aboutSelf: false })?.cited).toEqual([1]);
+  });
+
+  it("answers where the user comes from with where they grew up, not where they worked before", () => {
+    const answer = answerFromRecall({
+      question: "Where do I come from?",
+      memories: [memory(1, "User worked in Chicago for ten years", 0.6), memory(2, "User grew up in Oaxaca", 0.55), memory(3, "User lives in Mexico City", 0.5)],
+      aboutSelf: true,
+    });
+    expect(answer?.cited).toEqual([2]);
+  });
+
   it("uses a memory that shares no word but a concept with the request ('dinner' and 'vegetarian')", () => {
     const answer = answerFromRecall({ question: "Suggest a dinner for tonight", memories: [memory(1, "User is vegetarian", 0.71), memory(2, "User plays the cello", 0.4)], aboutSelf: false });
     expect(answer?.cited).toEqual([1]);

@@ -192,11 +192,13 @@ const SAYS_PLAN = /\b(decided|plans?|planning|going to|will|intends?|next (year|
 // A question about what the user did before ("what did I do before the kids?", "what was I doing before I taught?").
 // "Where do I come from?" asks where the user was born or grew up, not where they live now.
 const ASKS_PAST = /\b(before|used to|previously|formerly|originally|back when|come from|came from|hail from)\b/i;
+// Where someone is from: born, raised, grew up ("used to work in Chicago" is the past, not an origin).
+const SAYS_ORIGIN = /\b(grew up|born|raised|originally|hometown|comes? from|is from)\b/i;
 const SAYS_PAST = /\b(used to|former|formerly|previously|was an?|worked|grew up|retired|born|raised|originally)\b/i;
 /** 1 when the question asks about plans (or the past) and the memory holds one, 0 otherwise. */
 function timeFit(question: string, memory: RecalledMemory): number {
   // Where the user comes from is not where they live now: a memory in the present tense is a worse answer.
-  if (/\b(come from|came from|hail from|originally)\b/i.test(question)) return SAYS_PAST.test(memory.content) ? 1 : -1;
+  if (/\b(come from|came from|hail from|originally)\b/i.test(question)) return SAYS_ORIGIN.test(memory.content) ? 1 : SAYS_PAST.test(memory.content) ? 0 : -1;
   if (ASKS_PAST.test(question)) return SAYS_PAST.test(memory.content) ? 1 : 0;
   // A "when" question is answered by a date (answerKindFit), whatever the tense of the memory.
   if (ASKS_PLAN.test(question) && !/^(do|does|did|have|has|when)\b/i.test(question)) return memory.type === "decision" || SAYS_PLAN.test(memory.content) ? 1 : 0;
@@ -257,6 +259,26 @@ const MIN_ALIGNED = 0.2;
 const ASKS_WORLD = /^(what|when|where|who|why|how|which|is|are|was|were|does|do|did)\b/i;
 const NAMES_SELF = /\b(i|me|my|mine|myself|we|us|our|ours|i'm|i've|i'd|i'll)\b/i;
 const WORLD_ALIGNED = 0.4;
+// A question about the world that shares only a name with a memory ("How tall is Mount Kenya?"
+// and "User lives in Nanyuki, Kenya") is not answered by it: some other word must match too.
+const WORLD_WORD = 0.5;
+// A question naming one of the user's people or pets ("What does Fiona do?") is about their
+// life; one naming a place the user lives in or comes from ("How tall is Mount Kenya?") is not.
+const namesIn = (question: string) => new Set((question.match(/(?<=\S\s+)\p{Lu}[\p{L}'’-]*/gu) ?? []).flatMap((n) => wordsOf(n)));
+function sharesOnlyPlace(question: string, content: string): boolean {
+  const shared = [...namesIn(question)].filter((n) => new RegExp(String.raw`\b${n}\b`, "iu").test(content));
+  return shared.length > 0 && shared.every((n) => new RegExp(String.raw`\b(in|from|near|at|to|around|outside)\s+(?:[\p{Lu}][\p{L}'’-]*\s+){0,2}${n}\b`, "iu").test(content));
+}
+/** How well the memory matches the question's words other than its names (capitalised after the first word). */
+function beyondNames(question: string, content: string): number {
+  const named = namesIn(question);
+  const asked = wordsOf(plainQuestion(question)).filter((w) => !named.has(w) && !WHEN_WORDS.has(w));
+  const known = wordsOf(content);
+  const a = getAligner();
+  let best = 0;
+  for (const w of asked) for (const k of known) best = Math.max(best, a.similarity(w, k), sameConcept(w, k) ? CONCEPT_SIMILARITY : 0);
+  return best;
+}
 // Memories this close to the best one answer as well as it does: cited together.
 const TIED = 0.12;
 
@@ -278,7 +300,7 @@ export function answerFromRecall(options: { question: string; memories: Recalled
   const styles = scored.filter(isStyle).sort((a, b) => b.total - a.total).slice(0, 2);
   // Memories that read like orders are never cited (filtered above).
   const answers = scored
-    .filter((s) => !isStyle(s) && !(s.m.standing && s.m.type === "preference" && s.overlap === 0) && s.aboutAsked >= 0 && s.total >= ANSWERS && (s.aligned >= MIN_ALIGNED || s.concept) && (!world || s.aligned >= WORLD_ALIGNED))
+    .filter((s) => !isStyle(s) && !(s.m.standing && s.m.type === "preference" && s.overlap === 0) && s.aboutAsked >= 0 && s.total >= ANSWERS && (s.aligned >= MIN_ALIGNED || s.concept) && (!world || (s.aligned >= WORLD_ALIGNED && (!sharesOnlyPlace(options.question, s.m.content) || beyondNames(options.question, s.m.content) >= WORLD_WORD))))
     .sort((a, b) => b.total - a.total);
   if (answers.length === 0 && styles.length === 0) return null;
   const best = answers[0];
