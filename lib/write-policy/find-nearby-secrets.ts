@@ -48,7 +48,7 @@ const NEAR_LABELS: { kind: SecretKind; regex: RegExp; value: NearValue; notYears
 const NEAR_VALUES: Record<NearValue, RegExp> = {
   // 3-12 digits, grouped by spaces or dashes, maybe ending in # or * (keypads): not a time
   // (10:30), a decimal, an amount ($500, 20%), a date (05/28) or part of a word (6am, BA283).
-  code: /(?<![\w.:/$£€#+-])\d(?:[ -]?\d){2,11}[#*]?(?![\w:/%]|\.\d|[ -]?\d)/g,
+  code: /(?<![\w.:/$£€#+-])\d(?:[ -]?[#*]?\d){2,11}[#*]?(?![\w:/%]|\.\d|[ -]?\d)/g,
   // One unbroken string with a letter and a digit or symbol, 6+ characters; or 4+ digits.
   password: /(?<![\w@/.:-])(?:(?=[^\s,;"'()]*[A-Za-z])(?=[^\s,;"'()]*[\d#!$%^&*@_?])[^\s,;"'()]{6,64}(?<![.!?])|\d{4,})(?![\w@/])/g,
   // 6+ digits, grouped or not, maybe with a letter or two in front or one at the end; or a code
@@ -232,15 +232,21 @@ export function findSiblingSecrets(text: string, found: SecretMatch[]): SecretMa
 // A card given in parts ("first half: 4922 1215 / second half 3311 8460", "starts 4929 3739. It
 // ends 0444 9742"): when a message that names a card holds two or more groups of four digits that
 // are not years, each group is part of the card number, wherever the sentences break.
-const CARD_WORD = /\b(?:card|cards|visa|mastercard|amex|barclaycard|debit|credit)\b/i;
+const CARD_WORD = /\b(?:card|cards|visa|mastercard|amex|barclaycard|debit|credit|tarjeta|carte|karte|cartão|carta)\b/i;
 const FOUR_DIGITS = /(?<![\w.,:/$£€+-])\d{4}(?![\w:/%]|[.,]\d)/g;
-function findCardGroups(text: string): SecretMatch[] {
-  if (!CARD_WORD.test(text)) return [];
+function findCardGroups(text: string, preceding = ""): SecretMatch[] {
+  // "the visa ending 4417" … "09/27 and the cvv's 382": the card may be named in the turn before.
+  if (!CARD_WORD.test(text) && !CARD_WORD.test(preceding)) return [];
+  const found: SecretMatch[] = [];
+  // A card number in four groups of four, whether or not it passes Luhn (a typo is still a card),
+  // and an expiry (MM/YY): in a message about a card, both are its payment data.
+  for (const m of text.matchAll(/(?<![\d-])\d{4}(?:[ -]\d{4}){3}(?![\d-])/g)) found.push({ kind: "card_number", start: m.index!, end: m.index! + m[0].length });
+  for (const m of text.matchAll(/(?<![\d/])(?:0[1-9]|1[0-2])\s?\/\s?(?:20)?\d{2}(?![\d/])/g)) found.push({ kind: "card_number", start: m.index!, end: m.index! + m[0].length });
   // A group right after a PIN's or a code's label is that, not part of the card ("phone PIN 4821").
   const labelledCode = (at: number) => /\b(?:pins?|pin\s+(?:code|number)|passcode|codes?|cvv2?|cvc2?)\b\W+(?:\w+\W+){0,2}$/i.test(text.slice(Math.max(0, at - 30), at));
   const groups = [...text.matchAll(FOUR_DIGITS)].filter((m) => !/^(?:19|20)\d\d$/.test(m[0]) && !NOT_A_CODE_AFTER.test(text.slice(m.index! + 4, m.index! + 20)) && !labelledCode(m.index!));
-  if (groups.length < 2) return [];
-  return groups.map((m) => ({ kind: "card_number", start: m.index!, end: m.index! + 4 }));
+  if (groups.length < 2) return found;
+  return [...found, ...groups.map((m) => ({ kind: "card_number" as const, start: m.index!, end: m.index! + 4 }))];
 }
 
 // A dial lock's combination: turns and numbers ("left to 22, right to 9, back left to 31").
@@ -260,7 +266,7 @@ function findDialCombination(text: string): SecretMatch[] {
 // its label and however the sentences break. People split secrets across sentences and lines,
 // and a stored chat message that loses a harmless number is a small price next to a leaked one.
 const CREDENTIAL_TALK =
-  /\b(?:pass(?:word|wd|phrase|code)s?|pwd|(?<!(?:ten|nine|five|\d)-)pins?|puk|otp|2fa|mfa|one[-\s]time|verification|authenticat\w*|log-?ins?|log(?:ged|ging)?\s+(?:in|on)|sign(?:ed|ing)?[-\s]?in|credentials?|creds|tokens?|api|secret|private\s+key|seed\s+phrase|recovery|backup\s+codes?|wallet|iban|swift|bic|sort\s+code|routing|acct|account\s+(?:number|no)|(?:bank|credit|debit|payment)\s+card|visa|mastercard|amex|cvv|cvc|expiry|ssn|social\s+security|national\s+insurance|passport|licen[cs]e\s+(?:number|no)|tax\s+(?:id|number|code|reference)|security\s+(?:question|answer|code)|maiden\s+name)\b/i;
+  /\b(?:pass(?:word|wd|phrase|code)s?|pwd|(?<!(?:ten|nine|five|\d)-)pins?|puk|otp|2fa|mfa|one[-\s]time|verification|authenticat\w*|log-?ins?|log(?:ged|ging)?\s+(?:in|on)|sign(?:ed|ing)?[-\s]?in|credentials?|creds|tokens?|api|secret|private\s+key|seed\s+phrase|recovery|backup\s+codes?|wallet|iban|swift|bic|sort\s+code|routing|acct|account\s+(?:number|no)|(?:bank|credit|debit|payment)\s+card|visa|mastercard|amex|cvv|cvc|expiry|ssn|social\s+security|national\s+insurance|passport|licen[cs]e\s+(?:number|no)|tax\s+(?:id|number|code|reference)|security\s+(?:question|answer|code)|maiden\s+name|codes?\s+(?:from|in|on|via)\s+(?:my|the|a|your|their)?\s*(?:texts?|sms|messages?|phone|email|app)|(?:texted|sms|text)\s+(?:me\s+)?(?:a\s+|the\s+)?codes?)\b/i;
 const LOOSE_VALUE = /(?<![\w.,:/$£€#+-])(?:\d(?:[ -]?\d){4,18}|(?=[A-Za-z0-9]*\d[A-Za-z0-9]*\d)(?=[A-Za-z0-9]*[A-Za-z])[A-Za-z0-9]{6,64})(?![\w:/%]|[.,]\d|[ -]?\d)/g;
 // A model or product number ("ES256", "RTX4090", "A320neo"): letters, then digits, maybe a letter or three.
 const MODEL_NUMBER = /^[A-Za-z]{1,4}\d{1,5}[A-Za-z]{0,3}$/;
@@ -307,7 +313,7 @@ export function findNearbySecrets(text: string, options: { preceding?: string } 
     ...findNearLabelSecrets(text),
     ...findListedSecrets(text),
     ...findSentenceSecrets(text),
-    ...findCardGroups(text),
+    ...findCardGroups(text, options.preceding),
     ...findDialCombination(text),
     ...findCredentialTalkValues(text),
     ...(options.preceding ? findAnsweredSecrets(text, options.preceding) : []),

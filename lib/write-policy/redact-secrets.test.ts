@@ -76,11 +76,17 @@ describe("redaction", () => {
     ["my mate gave me his garage code so I can borrow his ladder, it's Josh1990 lol", "Josh1990"],
     ["Home network Hendrix5G, key Stratocaster1969. Chromecast won't pair.", "Stratocaster1969"],
     ["pls save this so I never lose it again: Spotify → moonlight_sonata 🎵", "moonlight_sonata"],
+    ["they needed the code from my texts to release a payout. Like an idiot I sent it — 771 045 — and only then thought", "771 045"],
+    ["use my Visa, ends in 4417, expires 09/27", "4417"],
+    ["use my Visa, ends in 4417, expires 09/27", "09/27"],
+    ["usa la Visa que termina en 4417, vence el 09/27", "4417"],
+    ["he texted his card: 4929-5512-0387-6604 11/26 cvc 512", "4929-5512-0387-6604"],
+    ["the front door keypad is 4#2290, then 2nd floor", "4#2290"],
   ])("redacts a secret given in everyday words: %s", (text, secret) => {
     expect(redactSecrets(text)).not.toContain(secret);
   });
 
-  it.each(["User uses the Highway Code 2022 edition for driving lessons", "User's dress code at work is smart casual", "User's area code is 0161", "User plays ten-pin bowling and averages 182", "the guest wifi at the cottage is called Hazelnut5G", "User bought a TP-Link Archer AX55 router in 2023", "User's social worker visits on Tuesdays", "User flies the A320-B737 route", "User had covid-19 in 2021", "STRIPE_PUBLISHABLE_KEY=pk_demo_shopfront", "User's gate is B12 for flight BA2831", "User's passport expires in October 2028", "User commutes Leeds → York, 2 stops", "User moved the project from Python 2 -> Python 3"])(
+  it.each(["User uses the Highway Code 2022 edition for driving lessons", "User's dress code at work is smart casual", "User's area code is 0161", "User plays ten-pin bowling and averages 182", "the guest wifi at the cottage is called Hazelnut5G", "User bought a TP-Link Archer AX55 router in 2023", "User's social worker visits on Tuesdays", "User flies the A320-B737 route", "User had covid-19 in 2021", "STRIPE_PUBLISHABLE_KEY=pk_demo_shopfront", "User's gate is B12 for flight BA2831", "User's passport expires in October 2028", "User commutes Leeds → York, 2 stops", "User moved the project from Python 2 -> Python 3", "User has had a debit card since 2015", "User paid 12/15 of the invoices"])(
     "leaves a near miss alone: %s",
     (text) => {
       expect(redactSecrets(text)).toBe(text);
@@ -94,6 +100,10 @@ describe("redaction", () => {
     // Years, times, amounts, measures and model numbers stay.
     const kept = "I pay 12000 a year into savings. I'm on the 07:42 train. I run an RTX4090 on my ES256 test rig. I changed my bank card PIN in 2021.";
     expect(redactSecrets(kept)).toBe(kept);
+  });
+
+  it("redacts a card's expiry and security code given in the turn after the card was named", () => {
+    expect(redactSecrets("09/27 and the cvv's 382", { preceding: "the visa ending 4417" })).not.toMatch(/09\/27|382/);
   });
 
   it("redacts every string inside message parts", () => {
