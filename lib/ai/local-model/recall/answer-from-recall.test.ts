@@ -25,6 +25,13 @@ describe("answerFromRecall", () => {
     expect(answer?.cited).toEqual([2]);
   });
 
+  it("links a request to a memory through everyday kinds of thing (a spirit and mezcal, a playlist and rumba)", () => {
+    const spirit = answerFromRecall({ question: "Recommend a spirit for a tasting night", memories: [memory(1, "User prefers mezcal over tequila", 0.3, "preference"), memory(2, "User is allergic to shellfish", 0.3)], aboutSelf: false });
+    expect(spirit?.cited).toContain(1);
+    const playlist = answerFromRecall({ question: "Make me a playlist for the long drive", memories: [memory(1, "User loves Congolese rumba", 0.3, "preference"), memory(2, "User grew up in Kisumu", 0.3)], aboutSelf: false });
+    expect(playlist?.cited).toEqual([1]);
+  });
+
   it("uses a memory that shares no word but a concept with the request ('dinner' and 'vegetarian')", () => {
     const answer = answerFromRecall({ question: "Suggest a dinner for tonight", memories: [memory(1, "User is vegetarian", 0.71), memory(2, "User plays the cello", 0.4)], aboutSelf: false });
     expect(answer?.cited).toEqual([1]);
