@@ -134,7 +134,7 @@ const SECURITY_CONTEXT = /\b(?:security|secret|memorable)\s+(?:questions?|answer
 
 // "<something> code is 583 920": a code given as digits is a lock, login or one-time code unless
 // the word before "code" names a public kind of code (a zip, area, promo or error code).
-const GIVEN_CODE = /(?:\b([\w'’]+)\s+)?\bcodes?\b(?:\s+[\w'’]+){0,5}?(?:\s*(?:->|=>|[:=→])|\s+(?:is|was|c['’]est|est|es|ist|è|é)(?=\s)\s*:?|'s|’s)\s*(\d(?:[ -]?\d){2,11}(?![\w:/%]|\.\d|[ -]?\d)|(?=[A-Z0-9]*\d[A-Z0-9]*\d)(?=[A-Z0-9]*[A-Z])[A-Z0-9]{4,10}\b)/gi;
+const GIVEN_CODE = /(?:\b([\w'’]+)\s+)?\bcodes?\b(?:\s+[\w'’]+){0,5}?(?:\s*(?:->|=>|[:=→])|\s+(?:is|was|c['’]est|est|es|ist|è|é)(?=\s)\s*:?|'s|’s)\s*(\d(?:[ -]?\d){2,11}(?![\w:/%]|\.\d|[ -]?\d)|(?=[A-Z0-9-]*\d[A-Z0-9-]*\d)(?=[A-Z0-9-]*[A-Z])[A-Z0-9]{2,10}(?:-[A-Z0-9]{2,6}){0,3}\b)/gi;
 // "Use 449120 to sign in to Microsoft": a one-time code as the message that carries it says it.
 const USE_CODE = /\buse\s+((?:[A-Z]-)?\d{4,8})\s+(?:to|as|for)\s+(?:sign|log|verify|confirm|complete|reset|access|authenticate|your|the)\b/gi;
 // "Marigold is the password for netflix", "… and Marigold as the password": the value first.

@@ -48,7 +48,8 @@ const NEAR_LABELS: { kind: SecretKind; regex: RegExp; value: NearValue; notYears
 const NEAR_VALUES: Record<NearValue, RegExp> = {
   // 3-12 digits, grouped by spaces or dashes, maybe ending in # or * (keypads): not a time
   // (10:30), a decimal, an amount ($500, 20%), a date (05/28) or part of a word (6am, BA283).
-  code: /(?<![\w.:/$£€#+-])\d(?:[ -]?[#*]?\d){2,11}[#*]?(?![\w:/%]|\.\d|[ -]?\d)/g,
+  // A single letter may lead ("code C1984").
+  code: /(?<![\w.:/$£€#+-])(?:[A-Za-z](?=\d{3}))?\d(?:[ -]?[#*]?\d){2,11}[#*]?(?![\w:/%]|\.\d|[ -]?\d)/g,
   // One unbroken string with a letter and a digit or symbol, 6+ characters; or 4+ digits.
   password: /(?<![\w@/.:-])(?:(?=[^\s,;"'()]*[A-Za-z])(?=[^\s,;"'()]*[\d#!$%^&*@_?])[^\s,;"'()]{6,64}(?<![.!?])|\d{4,})(?![\w@/])/g,
   // 6+ digits, grouped or not, maybe with a letter or two in front or one at the end; or a code
@@ -125,7 +126,9 @@ function findAnsweredSecrets(text: string, preceding: string): SecretMatch[] {
       const start = m.index!;
       const end = start + m[0].length;
       if (value !== "password" || /^\d+$/.test(m[0])) {
-        if (NOT_A_CODE_BEFORE.test(text.slice(Math.max(0, start - 12), start))) continue;
+        // "changed it from 5830 to 5803": the old value is one too, "from" notwithstanding.
+        const changedTo = /^\s+to\s+[#*]?\d/.test(text.slice(end, end + 8)) && !/^(?:19|20)\d\d$/.test(m[0]);
+        if (NOT_A_CODE_BEFORE.test(text.slice(Math.max(0, start - 12), start)) && !changedTo) continue;
         if (NOT_A_CODE_AFTER.test(text.slice(end, end + 16))) continue;
       }
       found.push({ kind, start, end });
@@ -221,7 +224,9 @@ export function findSiblingSecrets(text: string, found: SecretMatch[]): SecretMa
       const start = from + m.index!;
       const end = start + m[0].length;
       if (found.some((f) => start < f.end && end > f.start)) continue;
-      if (NOT_A_CODE_BEFORE.test(text.slice(Math.max(0, start - 12), start)) || NOT_A_CODE_AFTER.test(text.slice(end, end + 16))) continue;
+      // "changed it from 5830 to 5803": the old code beside the new one is a code too.
+      const changedTo = /^\s+to\s+$/.test(text.slice(end, code.start)) && code.start > end;
+      if (!changedTo && (NOT_A_CODE_BEFORE.test(text.slice(Math.max(0, start - 12), start)) || NOT_A_CODE_AFTER.test(text.slice(end, end + 16)))) continue;
       if (/^(?:19|20)\d\d$/.test(m[0])) continue;
       siblings.push({ kind: code.kind, start, end });
     }
@@ -277,10 +282,15 @@ const SHORT_CODE_TALK = /\b(?:(?<!(?:ten|nine|five|\d)-)pins?|pin-?codes?|passco
 const DIGIT_WORD = String.raw`(?:zero|oh|one|two|three|four|five|six|seven|eight|nine)`;
 const SPELLED_DIGITS = new RegExp(String.raw`\b${DIGIT_WORD}(?:[\s,-]+${DIGIT_WORD}){2,}\b`, "gi");
 const SHORT_VALUE = /(?<![\w.,:/$£€#+-])\d{3,4}(?![\w:/%]|[.,]\d|[ -]?\d)/g;
-function findCredentialTalkValues(text: string): SecretMatch[] {
+// A password's shape: letters and digits with a symbol inside ("Sunflower!Ward8", "Tmp-48821-Kx"),
+// however far from its label; a hyphen counts only beside three or more digits ("covid-19" does not).
+const PASSWORDISH = /(?<![\w@/.:-])(?=[^\s,;"'()]*[A-Za-z])(?=[^\s,;"'()]*\d)(?:(?=[^\s,;"'()]*[!@#$%^&*_])|(?=(?:[^\s,;"'()]*\d){3})(?=[^\s,;"'()]*-))[^\s,;"'()]{6,64}(?<![.!?])(?![\w@/])/g;
+function findCredentialTalkValues(text: string, preceding = ""): SecretMatch[] {
   const found: SecretMatch[] = [];
   const shortCodes = SHORT_CODE_TALK.test(text);
-  const credentials = CREDENTIAL_TALK.test(text);
+  // "My till wants a 'Square access token'" … "in the developer dashboard: EAAAl7sQ…": the talk
+  // may be in the turn before the value.
+  const credentials = CREDENTIAL_TALK.test(text) || CREDENTIAL_TALK.test(preceding);
   if (!shortCodes && !credentials) return found;
   if (shortCodes) {
     for (const m of text.matchAll(SHORT_VALUE)) {
@@ -294,6 +304,10 @@ function findCredentialTalkValues(text: string): SecretMatch[] {
   // Digits dictated in words: "one nine eight four".
   for (const m of text.matchAll(SPELLED_DIGITS)) found.push({ kind: "pin", start: m.index!, end: m.index! + m[0].length });
   if (!credentials) return found;
+  for (const m of text.matchAll(PASSWORDISH)) {
+    if (/^https?:/i.test(m[0]) || /@/.test(m[0])) continue;
+    found.push({ kind: "password", start: m.index!, end: m.index! + m[0].length });
+  }
   for (const m of text.matchAll(LOOSE_VALUE)) {
     const token = m[0];
     const start = m.index!;
@@ -315,7 +329,7 @@ export function findNearbySecrets(text: string, options: { preceding?: string } 
     ...findSentenceSecrets(text),
     ...findCardGroups(text, options.preceding),
     ...findDialCombination(text),
-    ...findCredentialTalkValues(text),
+    ...findCredentialTalkValues(text, options.preceding),
     ...(options.preceding ? findAnsweredSecrets(text, options.preceding) : []),
   ];
 }

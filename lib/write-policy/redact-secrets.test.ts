@@ -82,6 +82,9 @@ describe("redaction", () => {
     ["usa la Visa que termina en 4417, vence el 09/27", "4417"],
     ["he texted his card: 4929-5512-0387-6604 11/26 cvc 512", "4929-5512-0387-6604"],
     ["the front door keypad is 4#2290, then 2nd floor", "4#2290"],
+    ["the record system forces a new password every 60 days. Old one was Sunflower!Ward7, new one is Sunflower!Ward8.", "Sunflower!Ward8"],
+    ["key safe by the back door, code C1984 (press clear first)", "C1984"],
+    ["they need the immobiliser code off the security card: 3J8-KX29", "3J8-KX29"],
   ])("redacts a secret given in everyday words: %s", (text, secret) => {
     expect(redactSecrets(text)).not.toContain(secret);
   });
@@ -100,6 +103,12 @@ describe("redaction", () => {
     // Years, times, amounts, measures and model numbers stay.
     const kept = "I pay 12000 a year into savings. I'm on the 07:42 train. I run an RTX4090 on my ES256 test rig. I changed my bank card PIN in 2021.";
     expect(redactSecrets(kept)).toBe(kept);
+  });
+
+  it("redacts a value given in the turn after the one that talked of credentials, and the old value of a change", () => {
+    expect(redactSecrets("in the developer dashboard: EAAAl7sQx2VbN4pR8wTz5KmC0dHf. I own a cafe", { preceding: "my till wants a Square access token" })).not.toContain("EAAAl7sQ");
+    expect(redactSecrets("yes, I changed it from 5830 to 5803", { preceding: "the carers can't get into my dad's" })).not.toMatch(/5830|5803/);
+    expect(redactSecrets("I had covid-19 last year and my password manager is great")).toContain("covid-19");
   });
 
   it("redacts a card's expiry and security code given in the turn after the card was named", () => {
