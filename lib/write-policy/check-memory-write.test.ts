@@ -266,6 +266,7 @@ describe("write policy: junk", () => {
     ["User is not feeling well", "passing_state"],
     ["User is in Berlin this week for a conference", "passing_state"],
     ["User is at the gym today", "passing_state"],
+    ["User goes to a Japanese restaurant this night", "passing_state"],
     ["User made a typo earlier", "about_conversation"],
     ["User makes mistake", "about_conversation"],
     ["User found the explanation helpful", "about_conversation"],

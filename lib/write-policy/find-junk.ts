@@ -19,7 +19,7 @@ const PASSING_STATE = new RegExp(
   "i",
 );
 const NOT_WELL = new RegExp(String.raw`(?:${SUBJECT}|^)(?:is\s+)?(?:not|isn't|isnt)\s+feeling\s+(?:well|great|good|100)`, "i");
-const RIGHT_NOW = /\b(?:today|tonight|right now|rn|atm|at the moment|this (?:morning|afternoon|evening|week|weekend)|for the (?:week|weekend|day)|just now|this minute)\b/i;
+const RIGHT_NOW = /\b(?:today|tonight|right now|rn|atm|at the moment|this (?:morning|afternoon|evening|night|week|weekend)|for the (?:week|weekend|day)|just now|this minute)\b/i;
 
 const CHANGE_MADE = /\b(?:switched|decided|moved|started|quit|bought|booked|signed up|joined|adopted|enrolled|committed|chose|picked|went with|changed|got (?:married|engaged|divorced|promoted|hired))\b/i;
 
