@@ -79,8 +79,9 @@ function correctionSaves(extraction: Extraction, hits: MemoryHit[], substitution
   // The substitution ("her name is Mochi, not Miso" → "User has a cat, Mochi") stands unless
   // the message said the new value in a claim of its own; what else it said ("sorry, I made a
   // mistake") is no correction.
-  const newWords = substitution ? substitution.content.split(/\s+/).filter((w) => !substitution.old.content.split(/\s+/).includes(w)) : [];
-  const saysNewValue = extraction.memories.some((m) => newWords.some((w) => new RegExp(String.raw`\b${w.replace(/[^\p{L}\d]/gu, "")}\b`, "iu").test(m.content)));
+  const oldWords = new Set(substitution?.old.content.split(/\s+/) ?? []);
+  const newWords = (substitution?.content.split(/\s+/) ?? []).filter((w) => !oldWords.has(w)).map((w) => w.replace(/[^\p{L}\d]/gu, "")).filter(Boolean);
+  const saysNewValue = extraction.memories.some((m) => newWords.some((w) => new RegExp(String.raw`\b${w}\b`, "iu").test(m.content)));
   const useSubstitution = substitution !== null && (extraction.memories.length === 0 || !saysNewValue);
   const claims: MemoryCandidate[] = useSubstitution
     ? [{ content: substitution.content, memory_type: substitution.old.type as MemoryCandidate["memory_type"], confidence: 0.9, importance: 0.8 }]
@@ -123,7 +124,8 @@ export function planTurn(view: PromptView, tools: Set<string>, options: { now: D
   const current = view.current;
   if (!current) return say(replyWithoutTools("empty"));
   const done = current.exchanges;
-  let { intent } = classifyMessage(current.userText);
+  const reading = classifyMessage(current.userText);
+  let { intent } = reading;
   // "no wait, it's the 5th" with nothing waiting for a yes or no: not a refusal but a correction (or a statement).
   if ((intent === "deny" || intent === "affirm") && !done.some((e) => e.toolName === "delete_memory") && !pendingDeletion(view.previous) && pendingProposals(view.previous).length === 0 && !(view.previous && /\b(delete|forget)\b/i.test(view.previous.assistantText))) {
     if (soundsLikeCorrection(current.userText)) intent = "correction";
@@ -148,7 +150,7 @@ export function planTurn(view: PromptView, tools: Set<string>, options: { now: D
     const reply = composeReply({ exchanges: done, intent, withheldCredential: extraction.withheldCredential, userText: current.userText });
     // "I'm in Veracruz next week. Which local dishes should I try?": the save is acknowledged, and
     // the question still gets what memory says about it (a shellfish allergy).
-    const asks = done.every((e) => e.toolName === "save_memory") && classifyMessage(current.userText).sentences.some((s) => s.isQuestion);
+    const asks = done.every((e) => e.toolName === "save_memory") && reading.sentences.some((s) => s.isQuestion);
     const answer = asks && recall.present ? answerFromRecall({ question: current.userText, memories: recall.memories, aboutSelf: false }) : null;
     return say(answer ? `${reply} ${answer.text}` : reply);
   }

@@ -25,8 +25,8 @@ export function findNamedRelations(text: string): NamedRelation[] {
   for (const m of text.matchAll(RELATION)) {
     const [, relation, head, name] = m;
     if (NOT_NAMES.has(name!.toLowerCase())) continue;
-    const plural = /s$/.test(head!) && !["boss"].includes(head!);
-    if (plural) continue;
+    // "my dogs Rex and Fido" names several; the saved relation is one person or animal.
+    if (/s$/.test(head!)) continue;
     const article = /^[aeiou]/i.test(relation!) ? "an" : "a";
     found.push({ name: name!, content: `User has ${article} ${relation!.toLowerCase()}, ${name}` });
   }
